@@ -1,0 +1,87 @@
+/**
+ * The platform's configuration, read from the environment with defaults. A bad value
+ * stops the start with a message naming the variable, before anything is started.
+ */
+import path from "node:path";
+
+export interface PlatformConfig {
+  /** Where embedded PostgreSQL and other local state live. */
+  dataDir: string;
+  /** External PostgreSQL; undefined means "start the embedded one in dataDir". */
+  databaseUrl: string | undefined;
+  host: string;
+  apiPort: number;
+  webPort: number;
+  /** Local trainer workers that `npm start` runs. */
+  workers: number;
+  /** A RUNNING run without a heartbeat for this long becomes FAILED ("worker lost"). */
+  runTimeoutS: number;
+  /** Port of the embedded PostgreSQL; 0 picks a free one. */
+  embeddedPgPort: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  if (!/^\d+$/.test(raw.trim())) {
+    throw new ConfigError(name, `expected an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  const value = Number(raw.trim());
+  if (value < min || value > max) {
+    throw new ConfigError(name, `expected an integer between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw.trim() === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError("DATABASE_URL", `not a URL: "${raw}"`);
+  }
+  if (url.protocol !== "postgresql:" && url.protocol !== "postgres:") {
+    throw new ConfigError("DATABASE_URL", `expected a postgresql:// URL, got "${url.protocol}//…"`);
+  }
+  return raw;
+}
+
+function host(env: Env): string {
+  const raw = (env.HOST ?? "").trim();
+  if (raw === "") return "127.0.0.1";
+  if (!/^[A-Za-z0-9.:-]+$/.test(raw)) throw new ConfigError("HOST", `not a host name or address: "${raw}"`);
+  return raw;
+}
+
+/** Reads and checks the configuration; throws ConfigError naming the first bad variable. */
+export function readConfig(env: Env = process.env, cwd = process.cwd()): PlatformConfig {
+  const dataDir = path.resolve(cwd, env.DATA_DIR?.trim() || "./.data");
+  const config: PlatformConfig = {
+    dataDir,
+    databaseUrl: databaseUrl(env),
+    host: host(env),
+    apiPort: integer(env, "API_PORT", 4000, 0, 65535),
+    webPort: integer(env, "WEB_PORT", 3000, 0, 65535),
+    workers: integer(env, "WORKERS", 1, 0, 64),
+    runTimeoutS: integer(env, "RUN_TIMEOUT_S", 120, 1, 86400),
+    embeddedPgPort: integer(env, "EMBEDDED_PG_PORT", 54329, 0, 65535),
+  };
+  if (config.apiPort !== 0 && config.apiPort === config.webPort) {
+    throw new ConfigError("WEB_PORT", `must differ from API_PORT (${config.apiPort})`);
+  }
+  return config;
+}
