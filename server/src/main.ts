@@ -1,0 +1,45 @@
+/**
+ * One API process (`npm run api`): migrates the database, serves GraphQL over HTTP and
+ * WebSocket, and fails runs whose worker was lost. Without DATABASE_URL it starts the
+ * embedded PostgreSQL itself; `npm start` passes DATABASE_URL so that it does not.
+ */
+import { ConfigError, readConfig } from "./config/env.ts";
+import { createPrismaClient } from "./db/client.ts";
+import { openDatabase } from "./db/database.ts";
+import { EventBus } from "./events/bus.ts";
+import { startApiServer } from "./http/server.ts";
+import { startReaper } from "./workers/service.ts";
+
+const log = (message: string) => console.log(`[api] ${message}`);
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const database = await openDatabase(config, log, { migrate: process.env.SPARRING_SKIP_MIGRATE !== "1" });
+  const prisma = createPrismaClient(database.url);
+  const bus = new EventBus(database.url, prisma, log);
+  await bus.start();
+  const stopReaper = startReaper(prisma, config.runTimeoutS, log);
+  const server = await startApiServer({ prisma, bus, runTimeoutS: config.runTimeoutS }, { host: config.host, port: config.apiPort, log });
+  console.log(`API listening on ${server.url} (WebSocket subscriptions on the same URL)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    stopReaper();
+    await server.close().catch(() => {});
+    await bus.close();
+    await prisma.$disconnect().catch(() => {});
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`[api] configuration error: ${error.message}`);
+  else console.error(`[api] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,276 @@
+/**
+ * Metrics: logging points (all-or-nothing, idempotent on run/key/step), per-run summaries,
+ * and reading series — downsampled in SQL from pre-aggregated rollups, for any number of
+ * runs in a handful of statements.
+ */
+import DataLoader from "dataloader";
+import type { PrismaClient } from "../db/client.ts";
+import { publish } from "../events/bus.ts";
+import { toRanges, type StepRanges } from "../events/events.ts";
+import { badInput, checkString, isUuid, notFound } from "../graphql/errors.ts";
+import type { MetricPointInput } from "../graphql/generated/resolvers.ts";
+import { planBuckets, ROLLUP_BASE } from "./downsample.ts";
+
+export const MAX_POINTS_PER_CALL = 10_000;
+export const MAX_SERIES_PER_QUERY = 2_000;
+const MAX_STEP = 2 ** 31 - 1;
+
+export interface LoggedPoint {
+  key: string;
+  step: number;
+  value: number;
+}
+
+/** Checks every point before anything is written; the first bad one refuses the call. */
+function checkPoints(points: readonly MetricPointInput[]): { unique: MetricPointInput[]; repeats: number } {
+  if (points.length > MAX_POINTS_PER_CALL) {
+    throw badInput("points", `at most ${MAX_POINTS_PER_CALL} points per call (got ${points.length})`);
+  }
+  const seen = new Set<string>();
+  const unique: MetricPointInput[] = [];
+  for (const [i, point] of points.entries()) {
+    checkString(`points[${i}].key`, point.key, { max: 200 });
+    if (point.key !== point.key.trim()) throw badInput(`points[${i}].key`, "must not start or end with spaces");
+    if (!Number.isInteger(point.step) || point.step < 0 || point.step > MAX_STEP) {
+      throw badInput(`points[${i}].step`, `must be an integer from 0 to ${MAX_STEP} (got ${point.step})`);
+    }
+    if (typeof point.value !== "number" || !Number.isFinite(point.value)) {
+      throw badInput(`points[${i}].value`, `must be a finite number (got ${point.value})`);
+    }
+    const id = `${point.key}\u0000${point.step}`;
+    if (seen.has(id)) continue; // the first value of a repeated point wins
+    seen.add(id);
+    unique.push(point);
+  }
+  return { unique, repeats: points.length - unique.length };
+}
+
+export async function logMetrics(
+  prisma: PrismaClient,
+  runId: string,
+  points: readonly MetricPointInput[],
+): Promise<{ accepted: number; duplicates: number }> {
+  if (!isUuid(runId)) throw notFound("run", runId);
+  const { unique, repeats } = checkPoints(points);
+  return prisma.$transaction(async (tx) => {
+    // FOR SHARE: a concurrent finishRun/cancelRun waits for this batch, or this batch sees it.
+    const runs = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM runs WHERE id = ${runId}::uuid FOR SHARE`;
+    const status = runs[0]?.status;
+    if (!status) throw notFound("run", runId);
+    if (status !== "RUNNING") throw badInput("runId", `run is ${status}, not RUNNING: it accepts no more metrics`);
+    if (unique.length === 0) return { accepted: 0, duplicates: repeats };
+
+    const keys = unique.map((p) => p.key);
+    const steps = unique.map((p) => p.step);
+    const values = unique.map((p) => p.value);
+    const now = new Date().toISOString();
+    const times = unique.map((p) => (p.wallTime == null ? now : new Date(p.wallTime).toISOString()));
+    const inserted = await tx.$queryRaw<LoggedPoint[]>`
+      INSERT INTO metric_points (run_id, key, step, value, wall_time)
+      SELECT ${runId}::uuid, k, s, v, t
+      FROM unnest(${keys}::text[], ${steps}::int[], ${values}::float8[], ${times}::timestamptz[]) AS u(k, s, v, t)
+      ON CONFLICT (run_id, key, step) DO NOTHING
+      RETURNING key, step, value`;
+    if (inserted.length > 0) {
+      await publish(tx, { type: "metrics", runId, keys: rangesByKey(inserted) });
+      await publish(tx, { type: "run", runId });
+    }
+    return { accepted: inserted.length, duplicates: points.length - inserted.length };
+  });
+}
+
+function rangesByKey(points: readonly LoggedPoint[]): [string, StepRanges][] {
+  const steps = new Map<string, number[]>();
+  for (const p of points) {
+    const list = steps.get(p.key) ?? [];
+    list.push(p.step);
+    steps.set(p.key, list);
+  }
+  return [...steps].map(([key, list]) => [key, toRanges(list.sort((a, b) => a - b))]);
+}
+
+/** The points a metrics event announced, read back in one statement. */
+export async function loadLoggedPoints(prisma: PrismaClient, runId: string, keys: [string, StepRanges][]): Promise<LoggedPoint[]> {
+  const k: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const [key, ranges] of keys) {
+    for (const [a, b] of ranges) {
+      k.push(key);
+      from.push(a);
+      to.push(b);
+    }
+  }
+  return prisma.$queryRaw<LoggedPoint[]>`
+    SELECT p.key, p.step, p.value
+    FROM unnest(${k}::text[], ${from}::int[], ${to}::int[]) AS r(key, a, b)
+    JOIN metric_points p ON p.run_id = ${runId}::uuid AND p.key = r.key AND p.step BETWEEN r.a AND r.b
+    ORDER BY p.key, p.step`;
+}
+
+export interface SeriesStats {
+  key: string;
+  count: number;
+  minStep: number;
+  maxStep: number;
+  lastValue: number;
+}
+
+/** Per-request batching of the per-run series table (summary, metricKeys). */
+export function createSeriesLoader(prisma: PrismaClient) {
+  return new DataLoader<string, SeriesStats[]>(async (runIds) => {
+    const rows = await prisma.metricSeries.findMany({ where: { runId: { in: [...runIds] } }, orderBy: { key: "asc" } });
+    const byRun = new Map<string, SeriesStats[]>();
+    for (const row of rows) {
+      const list = byRun.get(row.runId) ?? [];
+      list.push(row);
+      byRun.set(row.runId, list);
+    }
+    return runIds.map((id) => byRun.get(id) ?? []);
+  });
+}
+
+export interface SeriesResult {
+  runId: string;
+  key: string;
+  count: number;
+  points: { step: number; value: number; min: number; max: number; wallTime: Date | null }[];
+}
+
+interface SeriesRequest {
+  runId: string;
+  key: string;
+  lo: number;
+  hi: number;
+  count: number;
+}
+
+/**
+ * Series for every (run, key) pair that has points, in request order (runs, then keys).
+ * Without maxPoints every point in range is returned.
+ */
+export async function readSeries(
+  prisma: PrismaClient,
+  args: { runIds: readonly string[]; keys: readonly string[]; maxPoints?: number | null; fromStep?: number | null; toStep?: number | null },
+): Promise<SeriesResult[]> {
+  const { maxPoints, fromStep, toStep } = args;
+  if (maxPoints != null && (!Number.isInteger(maxPoints) || maxPoints < 1)) {
+    throw badInput("maxPoints", `must be a positive integer (got ${maxPoints})`);
+  }
+  if (fromStep != null && toStep != null && fromStep > toStep) {
+    throw badInput("fromStep", `must not be greater than toStep (${fromStep} > ${toStep})`);
+  }
+  const runIds = [...new Set(args.runIds)].filter(isUuid);
+  const keys = [...new Set(args.keys)];
+  if (runIds.length * keys.length > MAX_SERIES_PER_QUERY) {
+    throw badInput("keys", `at most ${MAX_SERIES_PER_QUERY} series (runs × keys) per request`);
+  }
+  if (runIds.length === 0 || keys.length === 0) return [];
+  const stats = await prisma.metricSeries.findMany({ where: { runId: { in: runIds }, key: { in: keys } } });
+  const from = Math.max(0, fromStep ?? 0);
+  const to = Math.min(MAX_STEP, toStep ?? MAX_STEP);
+  const ranged = fromStep != null || toStep != null;
+
+  let requests: SeriesRequest[] = stats.map((s) => ({ runId: s.runId, key: s.key, lo: s.minStep, hi: s.maxStep, count: s.count }));
+  if (ranged) requests = await narrowToRange(prisma, requests, from, to);
+
+  const small = requests.filter((r) => maxPoints == null || r.count <= maxPoints);
+  const large = requests.filter((r) => maxPoints != null && r.count > maxPoints);
+  const [raw, bucketed] = await Promise.all([readRaw(prisma, small), readBuckets(prisma, large, maxPoints ?? 1)]);
+  const found = new Map<string, SeriesResult>();
+  for (const series of [...raw, ...bucketed]) found.set(`${series.runId}\u0000${series.key}`, series);
+  const ordered: SeriesResult[] = [];
+  for (const runId of runIds) {
+    for (const key of keys) {
+      const series = found.get(`${runId}\u0000${key}`);
+      if (series) ordered.push(series);
+    }
+  }
+  return ordered;
+}
+
+/** Actual first/last step and count inside [from, to], from the index and the rollups. */
+async function narrowToRange(prisma: PrismaClient, requests: SeriesRequest[], from: number, to: number): Promise<SeriesRequest[]> {
+  if (requests.length === 0) return [];
+  const rows = await prisma.$queryRaw<{ run_id: string; key: string; lo: number | null; hi: number | null }[]>`
+    SELECT s.run_id::text, s.key,
+      (SELECT min(step) FROM metric_points p WHERE p.run_id = s.run_id AND p.key = s.key AND p.step BETWEEN ${from} AND ${to}) AS lo,
+      (SELECT max(step) FROM metric_points p WHERE p.run_id = s.run_id AND p.key = s.key AND p.step BETWEEN ${from} AND ${to}) AS hi
+    FROM unnest(${requests.map((r) => r.runId)}::uuid[], ${requests.map((r) => r.key)}::text[]) AS s(run_id, key)`;
+  const narrowed = rows
+    .filter((r) => r.lo !== null && r.hi !== null)
+    .map((r) => ({ runId: r.run_id, key: r.key, lo: r.lo!, hi: r.hi!, count: -1 }));
+  // Exact counts: one output bucket per rollup-aligned block is enough to sum them.
+  const counted = await readBuckets(prisma, narrowed, 64);
+  const counts = new Map(counted.map((s) => [`${s.runId}\u0000${s.key}`, s.count]));
+  return narrowed.map((r) => ({ ...r, count: counts.get(`${r.runId}\u0000${r.key}`) ?? 0 }));
+}
+
+async function readRaw(prisma: PrismaClient, requests: SeriesRequest[]): Promise<SeriesResult[]> {
+  if (requests.length === 0) return [];
+  const rows = await prisma.$queryRaw<{ run_id: string; key: string; step: number; value: number; wall_time: Date | null }[]>`
+    SELECT s.run_id::text, s.key, p.step, p.value, p.wall_time
+    FROM unnest(${requests.map((r) => r.runId)}::uuid[], ${requests.map((r) => r.key)}::text[],
+                ${requests.map((r) => r.lo)}::int[], ${requests.map((r) => r.hi)}::int[]) AS s(run_id, key, lo, hi)
+    JOIN metric_points p ON p.run_id = s.run_id AND p.key = s.key AND p.step BETWEEN s.lo AND s.hi
+    ORDER BY s.run_id, s.key, p.step`;
+  return group(rows, (row) => ({ step: row.step, value: row.value, min: row.value, max: row.value, wallTime: row.wall_time }));
+}
+
+/**
+ * One statement for all series: raw points at the unaligned edges of each range plus the
+ * rollup buckets that lie wholly inside it, grouped into output buckets.
+ */
+async function readBuckets(prisma: PrismaClient, requests: SeriesRequest[], maxPoints: number): Promise<SeriesResult[]> {
+  if (requests.length === 0) return [];
+  const plans = requests.map((r) => {
+    const { width, level } = planBuckets(r.lo, r.hi, maxPoints);
+    const levelWidth = ROLLUP_BASE ** level;
+    let a = Math.ceil(r.lo / levelWidth) * levelWidth; // first rollup-aligned step
+    let b = Math.floor((r.hi + 1) / levelWidth) * levelWidth; // end of the last whole rollup bucket
+    if (level === 0 || a >= b) a = b = r.hi + 1; // raw points only
+    return { ...r, width, level, levelWidth, a, b };
+  });
+  const col = <T>(pick: (p: (typeof plans)[number]) => T) => plans.map(pick);
+  const rows = await prisma.$queryRaw<{ run_id: string; key: string; step: number; value: number; min: number; max: number; n: bigint }[]>`
+    WITH s AS (
+      SELECT * FROM unnest(${col((p) => p.runId)}::uuid[], ${col((p) => p.key)}::text[], ${col((p) => p.lo)}::int[],
+        ${col((p) => p.hi)}::int[], ${col((p) => p.width)}::bigint[], ${col((p) => p.level)}::smallint[],
+        ${col((p) => p.levelWidth)}::bigint[], ${col((p) => p.a)}::bigint[], ${col((p) => p.b)}::bigint[])
+        AS s(run_id, key, lo, hi, width, level, lw, a, b)
+    ), parts AS (
+      SELECT s.run_id, s.key, s.width, p.step::bigint AS at, p.step AS last_step, p.value AS last_value, p.value AS mn, p.value AS mx, 1 AS n
+      FROM s JOIN metric_points p ON p.run_id = s.run_id AND p.key = s.key AND p.step >= s.lo AND p.step < s.a
+      UNION ALL
+      SELECT s.run_id, s.key, s.width, p.step::bigint, p.step, p.value, p.value, p.value, 1
+      FROM s JOIN metric_points p ON p.run_id = s.run_id AND p.key = s.key AND p.step >= s.b AND p.step <= s.hi
+      UNION ALL
+      SELECT s.run_id, s.key, s.width, r.bucket::bigint * s.lw, r.last_step, r.last_value, r.min, r.max, r.count
+      FROM s JOIN metric_rollups r ON r.run_id = s.run_id AND r.key = s.key AND r.level = s.level
+        AND r.bucket >= s.a / s.lw AND r.bucket < s.b / s.lw
+    )
+    SELECT run_id::text, key, max(last_step) AS step, (array_agg(last_value ORDER BY last_step DESC))[1] AS value,
+      min(mn) AS min, max(mx) AS max, sum(n)::bigint AS n
+    FROM parts
+    GROUP BY run_id, key, at / width
+    ORDER BY run_id, key, at / width`;
+  const series = group(rows, (row) => ({ step: row.step, value: row.value, min: row.min, max: row.max, wallTime: null }));
+  const totals = new Map<string, number>();
+  for (const row of rows) totals.set(`${row.run_id}\u0000${row.key}`, (totals.get(`${row.run_id}\u0000${row.key}`) ?? 0) + Number(row.n));
+  for (const s of series) s.count = totals.get(`${s.runId}\u0000${s.key}`) ?? 0;
+  return series;
+}
+
+function group<R extends { run_id: string; key: string }>(rows: R[], point: (row: R) => SeriesResult["points"][number]): SeriesResult[] {
+  const out: SeriesResult[] = [];
+  let current: SeriesResult | undefined;
+  for (const row of rows) {
+    if (!current || current.runId !== row.run_id || current.key !== row.key) {
+      current = { runId: row.run_id, key: row.key, count: 0, points: [] };
+      out.push(current);
+    }
+    current.points.push(point(row));
+  }
+  for (const s of out) s.count = s.points.length;
+  return out;
+}
