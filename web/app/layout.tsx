@@ -1,0 +1,41 @@
+/**
+ * The shell of every page: navigation and the API connection. Rendered per request so the
+ * API URL comes from the environment of the running server, not of the build.
+ */
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { apiUrl } from "../lib/api-url.ts";
+import { ApiProvider } from "../ui/shell/api-provider.tsx";
+import { NavLinks } from "../ui/shell/nav-links.tsx";
+import "./globals.css";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "Sparring", template: "%s · Sparring" },
+  description: "Experiment tracking for adversarial-robustness research",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <nav aria-label="Main">
+            <Link href="/runs" className="brand">
+              Sparring
+            </Link>
+            <NavLinks />
+          </nav>
+        </header>
+        <ApiProvider url={apiUrl()}>
+          <main id="main">{children}</main>
+        </ApiProvider>
+      </body>
+    </html>
+  );
+}

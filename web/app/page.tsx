@@ -1,0 +1,6 @@
+import { redirect } from "next/navigation";
+
+/** The dashboard opens on the runs table. */
+export default function Home(): never {
+  redirect("/runs");
+}

@@ -1,0 +1,55 @@
+"use client";
+/**
+ * The browser's connection to the API: one urql client per page load, HTTP for queries
+ * and mutations, graphql-ws for subscriptions (the API's URL arrives as a prop from the
+ * server, so nothing about the deployment is compiled in).
+ */
+import { createClient as createWsClient, type Client as WsClient } from "graphql-ws";
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { cacheExchange, Client, fetchExchange, Provider, subscriptionExchange } from "urql";
+import { wsUrlFor } from "../../lib/api-url.ts";
+
+const ApiUrlContext = createContext<string>("");
+
+/** The API's HTTP endpoint, for resolving image paths and the like. */
+export function useApiUrl(): string {
+  return useContext(ApiUrlContext);
+}
+
+function makeClient(url: string): Client {
+  let ws: WsClient | undefined;
+  // The socket opens at the first subscription only, and only in the browser.
+  const socket = (): WsClient => (ws ??= createWsClient({ url: wsUrlFor(url), retryAttempts: Infinity, lazy: true }));
+  return new Client({
+    url,
+    // Live views patch their own state from subscriptions; a document cache would only
+    // serve stale lists after mutations.
+    requestPolicy: "network-only",
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        enableAllOperations: false,
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? "" };
+          return {
+            subscribe(sink) {
+              const unsubscribe = socket().subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+  });
+}
+
+/** Provides the urql client (and the API URL) to every client component below it. */
+export function ApiProvider({ url, children }: { url: string; children: ReactNode }) {
+  const client = useMemo(() => makeClient(url), [url]);
+  return (
+    <ApiUrlContext.Provider value={url}>
+      <Provider value={client}>{children}</Provider>
+    </ApiUrlContext.Provider>
+  );
+}
