@@ -82,6 +82,11 @@ export async function startEmbeddedPostgres(
   });
 
   await fs.mkdir(dataDir, { recursive: true });
+  if (owner) {
+    // The postgres user must be able to reach its directory inside ours.
+    const { mode } = await fs.stat(dataDir);
+    if ((mode & 0o001) === 0) await fs.chmod(dataDir, (mode & 0o777) | 0o711);
+  }
   const initialised = await exists(path.join(databaseDir, "PG_VERSION"));
   if (!initialised) {
     await fs.rm(databaseDir, { recursive: true, force: true });

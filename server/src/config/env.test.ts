@@ -1,0 +1,39 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { ConfigError, readConfig } from "./env.ts";
+
+test("defaults match the README", () => {
+  const config = readConfig({}, "/srv/sparring");
+  assert.equal(config.dataDir, "/srv/sparring/.data");
+  assert.equal(config.databaseUrl, undefined);
+  assert.equal(config.host, "127.0.0.1");
+  assert.equal(config.apiPort, 4000);
+  assert.equal(config.webPort, 3000);
+  assert.equal(config.workers, 1);
+  assert.equal(config.runTimeoutS, 120);
+});
+
+test("every bad value is refused naming its variable", () => {
+  const cases: [Record<string, string>, string][] = [
+    [{ API_PORT: "http" }, "API_PORT"],
+    [{ API_PORT: "70000" }, "API_PORT"],
+    [{ WEB_PORT: "-1" }, "WEB_PORT"],
+    [{ WORKERS: "two" }, "WORKERS"],
+    [{ RUN_TIMEOUT_S: "0" }, "RUN_TIMEOUT_S"],
+    [{ DATABASE_URL: "mysql://x/y" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "not a url" }, "DATABASE_URL"],
+    [{ HOST: "bad host!" }, "HOST"],
+    [{ API_PORT: "3000", WEB_PORT: "3000" }, "WEB_PORT"],
+  ];
+  for (const [env, variable] of cases) {
+    assert.throws(() => readConfig(env), (error: unknown) => error instanceof ConfigError && error.variable === variable && error.message.startsWith(`${variable}:`));
+  }
+});
+
+test("values are taken as given", () => {
+  const config = readConfig({ API_PORT: "4100", WORKERS: "0", DATABASE_URL: "postgresql://u:p@db:5432/s", DATA_DIR: "/tmp/x" });
+  assert.equal(config.apiPort, 4100);
+  assert.equal(config.workers, 0);
+  assert.equal(config.databaseUrl, "postgresql://u:p@db:5432/s");
+  assert.equal(config.dataDir, "/tmp/x");
+});
