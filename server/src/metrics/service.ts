@@ -62,13 +62,15 @@ export async function logMetrics(
 
     const keys = unique.map((p) => p.key);
     const steps = unique.map((p) => p.step);
-    const values = unique.map((p) => p.value);
+    // As text: Prisma's driver adapter rounds float parameters to 15 digits; String()
+    // gives the shortest exact representation, so every double round-trips unchanged.
+    const values = unique.map((p) => String(p.value));
     const now = new Date().toISOString();
     const times = unique.map((p) => (p.wallTime == null ? now : new Date(p.wallTime).toISOString()));
     const inserted = await tx.$queryRaw<LoggedPoint[]>`
       INSERT INTO metric_points (run_id, key, step, value, wall_time)
-      SELECT ${runId}::uuid, k, s, v, t
-      FROM unnest(${keys}::text[], ${steps}::int[], ${values}::float8[], ${times}::timestamptz[]) AS u(k, s, v, t)
+      SELECT ${runId}::uuid, k, s, v::float8, t
+      FROM unnest(${keys}::text[], ${steps}::int[], ${values}::text[], ${times}::timestamptz[]) AS u(k, s, v, t)
       ON CONFLICT (run_id, key, step) DO NOTHING
       RETURNING key, step, value`;
     if (inserted.length > 0) {
