@@ -1,0 +1,62 @@
+/**
+ * Seeded initial weights. Values are drawn in JavaScript from the run's seeded stream, not
+ * by the backend's random ops, so the same seed gives the same weights on every backend.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { fillUniform, type Random } from "../data/random.ts";
+
+/**
+ * A variable of `shape` drawn from the Glorot (Xavier) uniform distribution, the Keras
+ * default for dense and convolution kernels: U(±√(6 / (fanIn + fanOut))).
+ */
+export function glorotUniform(random: Random, shape: number[], fanIn: number, fanOut: number): tf.Variable {
+  const limit = Math.sqrt(6 / (fanIn + fanOut));
+  return trainable(fillUniform(random, new Float32Array(shape.reduce((a, b) => a * b, 1)), -limit, limit), shape);
+}
+
+/** A variable of zeros (biases start at zero, as in Keras). */
+export function zeros(shape: number[]): tf.Variable {
+  return trainable(new Float32Array(shape.reduce((a, b) => a * b, 1)), shape);
+}
+
+/** A trainable variable holding `values` (tfjs names it uniquely; the initial tensor is freed). */
+function trainable(values: Float32Array, shape: number[]): tf.Variable {
+  const initial = tf.tensor(values, shape);
+  const variable = tf.variable(initial, true);
+  initial.dispose();
+  return variable;
+}
+
+/** Weights and bias of a dense layer from `inputs` to `outputs` units. */
+export interface Dense {
+  kernel: tf.Variable;
+  bias: tf.Variable;
+}
+
+export function createDense(random: Random, inputs: number, outputs: number): Dense {
+  return { kernel: glorotUniform(random, [inputs, outputs], inputs, outputs), bias: zeros([outputs]) };
+}
+
+/** x·W + b for a batch x of shape [n, inputs]. */
+export function applyDense(layer: Dense, x: tf.Tensor2D): tf.Tensor2D {
+  return tf.add(tf.matMul(x, layer.kernel as tf.Tensor2D), layer.bias);
+}
+
+/** Filters ([size, size, inputs, outputs], NHWC) and bias of a convolution layer. */
+export interface Conv {
+  filter: tf.Variable;
+  bias: tf.Variable;
+}
+
+export function createConv(random: Random, size: number, inputs: number, outputs: number): Conv {
+  const field = size * size;
+  return {
+    filter: glorotUniform(random, [size, size, inputs, outputs], field * inputs, field * outputs),
+    bias: zeros([outputs]),
+  };
+}
+
+/** A stride-1, valid-padding convolution plus bias. */
+export function applyConv(layer: Conv, x: tf.Tensor4D): tf.Tensor4D {
+  return tf.add(tf.conv2d(x, layer.filter as tf.Tensor4D, 1, "valid"), layer.bias);
+}
