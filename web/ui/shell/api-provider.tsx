@@ -25,6 +25,8 @@ function makeClient(url: string): Client {
     // Live views patch their own state from subscriptions; a document cache would only
     // serve stale lists after mutations.
     requestPolicy: "network-only",
+    // POST always: the API's CSRF protection refuses simple GET requests.
+    preferGetMethod: false,
     exchanges: [
       cacheExchange,
       fetchExchange,
