@@ -26,7 +26,7 @@ export function pgd(loss: InputLoss, images: tf.Tensor2D, options: PgdOptions): 
   let current = options.randomStart
     ? tf.tidy(() => project(tf.add(images, tf.tensor(fillUniform(options.randomStart!, new Float32Array(images.size), -epsilon, epsilon), images.shape))))
     : tf.clone(images);
-  const gradient = tf.grad(loss);
+  const gradient = tf.grad((x: tf.Tensor) => loss(x as tf.Tensor2D));
   for (let step = 0; step < steps; step++) {
     const next = tf.tidy(() => project(tf.add(current, tf.mul(tf.sign(gradient(current)), stepSize))));
     current.dispose();

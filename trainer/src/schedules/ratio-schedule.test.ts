@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import type { ScheduleConfig } from "../config/training-config.ts";
 import { expectedRatio, plannedRatio, trainsAnotherUnit } from "./ratio-schedule.ts";
 
 test("a constant schedule trains the same number of units every cycle", () => {
@@ -11,7 +12,7 @@ test("a constant schedule trains the same number of units every cycle", () => {
 });
 
 test("a stepped schedule moves to the next ratio every cyclesPerRatio cycles and stays on the last", () => {
-  const schedule = { type: "stepped", ratios: [6, 8, 12], cyclesPerRatio: 5 } as const;
+  const schedule: ScheduleConfig = { type: "stepped", ratios: [6, 8, 12], cyclesPerRatio: 5 };
   const ratios = Array.from({ length: 20 }, (_, i) => plannedRatio(schedule, i + 1));
   assert.deepEqual(ratios, [6, 6, 6, 6, 6, 8, 8, 8, 8, 8, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12]);
   assert.equal(trainsAnotherUnit(schedule, 6, 7, undefined), true);
