@@ -37,3 +37,9 @@ test("values are taken as given", () => {
   assert.equal(config.databaseUrl, "postgresql://u:p@db:5432/s");
   assert.equal(config.dataDir, "/tmp/x");
 });
+
+test("SPARRING_PARTS picks the parts npm start runs", () => {
+  assert.deepEqual([...readConfig({ SPARRING_PARTS: "api,workers" }).parts], ["api", "workers"]);
+  assert.throws(() => readConfig({ SPARRING_PARTS: "api,gpu" }), /SPARRING_PARTS: unknown part "gpu"/);
+  assert.throws(() => readConfig({ SPARRING_PARTS: "web" }), /SPARRING_PARTS: must include api/);
+});

