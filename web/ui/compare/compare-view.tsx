@@ -1,0 +1,116 @@
+"use client";
+/**
+ * /compare's body: a shared legend (show/hide runs, remove them), controls for smoothing
+ * and bands, one chart per metric with every run overlaid and the hover cursor in sync,
+ * then the paper's table and the cross-attack matrix.
+ */
+import Link from "next/link";
+import { useMemo, useRef, useState } from "react";
+import { isChartedKey, orderMetricKeys } from "../../lib/domain.ts";
+import type { CompareRunFieldsFragment } from "../../lib/gql/graphql.ts";
+import { seriesColor } from "../../lib/palette.ts";
+import { maxPointsFor } from "../../lib/resolution.ts";
+import { scheduleLabel } from "../../lib/schedule-label.ts";
+import { StatusBadge } from "../runs/status-badge.tsx";
+import { chartWidthIn, useElementWidth } from "../shell/use-element-width.ts";
+import { AttackMatrix } from "./attack-matrix.tsx";
+import { CompareChart } from "./compare-chart.tsx";
+import { PaperTable } from "./paper-table.tsx";
+
+export function CompareView({ runs }: { runs: CompareRunFieldsFragment[] }) {
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [smoothing, setSmoothing] = useState(0);
+  const [showBands, setShowBands] = useState(true);
+  const chartsRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(chartsRef);
+
+  const colored = useMemo(() => runs.map((r, i) => ({ id: r.id, name: r.name, colorIndex: i })), [runs]);
+  const visible = useMemo(() => colored.filter((r) => !hidden.has(r.id)), [colored, hidden]);
+  const keys = useMemo(() => orderMetricKeys([...new Set(runs.flatMap((r) => r.metricKeys))].filter(isChartedKey)), [runs]);
+  const maxPoints = width > 0 ? maxPointsFor(chartWidthIn(width), visible.length) : 0;
+  const without = (id: string) => runs.filter((r) => r.id !== id).map((r) => r.id).join(",");
+
+  return (
+    <>
+      <details className="panel" open={runs.length <= 12}>
+        <summary>
+          <strong>{runs.length} runs</strong>
+          {hidden.size > 0 ? <span className="muted"> ({hidden.size} hidden)</span> : null}
+        </summary>
+        <div className="row" style={{ margin: "8px 0" }}>
+          <button type="button" onClick={() => setHidden(new Set())} disabled={hidden.size === 0}>
+            Show all
+          </button>
+          <button type="button" onClick={() => setHidden(new Set(runs.map((r) => r.id)))} disabled={hidden.size === runs.length}>
+            Hide all
+          </button>
+        </div>
+        <ul className="legend" aria-label="Runs in this comparison">
+          {runs.map((r, i) => (
+            <li key={r.id}>
+              <label className="row" style={{ gap: 6 }}>
+                <input
+                  type="checkbox"
+                  checked={!hidden.has(r.id)}
+                  onChange={() =>
+                    setHidden((prev) => {
+                      const next = new Set(prev);
+                      if (next.has(r.id)) next.delete(r.id);
+                      else next.add(r.id);
+                      return next;
+                    })
+                  }
+                  aria-label={`Show ${r.name}`}
+                />
+                <span className="swatch" style={{ background: seriesColor(i) }} aria-hidden="true" />
+              </label>
+              <Link href={`/runs/${r.id}`}>{r.name}</Link>
+              <span className="muted">
+                {r.experiment.name} · {r.method}
+                {r.method === "GAN" ? ` ${scheduleLabel(r.method, r.config)}` : ""}
+              </span>
+              <StatusBadge status={r.status} />
+              {runs.length > 1 ? (
+                <Link href={`/compare?runs=${without(r.id)}`} aria-label={`Remove ${r.name} from the comparison`} className="muted">
+                  remove
+                </Link>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </details>
+
+      <div className="toolbar" style={{ marginTop: 12 }}>
+        <label>
+          Smoothing {smoothing.toFixed(2)}
+          <input type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} style={{ width: 180 }} />
+        </label>
+        <label className="chip">
+          <input type="checkbox" checked={showBands} onChange={(e) => setShowBands(e.target.checked)} />
+          min/max bands
+        </label>
+        <span className="muted" style={{ alignSelf: "center" }}>
+          Drag across a chart to zoom (refetched at full resolution); double-click to reset.
+        </span>
+      </div>
+
+      <div ref={chartsRef}>
+        {keys.length === 0 ? (
+          <div className="state">These runs have no metrics yet.</div>
+        ) : (
+          <div className="charts">
+            {keys.map((key) => (
+              <CompareChart key={key} metricKey={key} runs={visible} maxPoints={maxPoints} smoothing={smoothing} showBands={showBands} />
+            ))}
+          </div>
+        )}
+      </div>
+
+      <h2>FGSM accuracy by cycle</h2>
+      <PaperTable runs={visible} />
+
+      <h2>Cross-attack matrix</h2>
+      <AttackMatrix runs={visible} />
+    </>
+  );
+}
