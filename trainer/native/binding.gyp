@@ -1,0 +1,29 @@
+{
+  "targets": [
+    {
+      "target_name": "sparring_native",
+      "sources": [
+        "src/addon.cc",
+        "src/adam.cc",
+        "src/conv.cc",
+        "src/elementwise.cc",
+        "src/matmul.cc",
+        "src/pool.cc"
+      ],
+      "include_dirs": ["/usr/include"],
+      "libraries": ["-ldnnl", "-fopenmp"],
+      "cflags!": ["-fno-exceptions"],
+      "cflags_cc!": ["-fno-exceptions", "-fno-rtti"],
+      "cflags_cc": [
+        "-std=c++17",
+        "-O3",
+        "-march=native",
+        "-fopenmp",
+        "-ffp-contract=off",
+        "-Wall",
+        "-Wextra",
+        "-Wno-unused-parameter"
+      ]
+    }
+  ]
+}

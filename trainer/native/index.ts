@@ -1,0 +1,80 @@
+/**
+ * The native compute backend for the trainer: `registerNativeBackend()` registers a
+ * tfjs backend named "native" (the cpu backend with oneDNN kernels for the heavy
+ * work, see README in this folder's docs: docs/BENCHMARKS.md "Native backend").
+ */
+import * as tf from "@tensorflow/tfjs";
+import "@tensorflow/tfjs-backend-cpu";
+import { loadAddon, type NativeAddon } from "./addon.ts";
+import { installNativeAdam } from "./adam.ts";
+import { NativeBackend } from "./backend.ts";
+import { convKernels } from "./kernels/conv.ts";
+import { elementwiseKernels } from "./kernels/elementwise.ts";
+import { matmulKernels } from "./kernels/matmul.ts";
+import type { NativeKernel } from "./kernels/native-kernel.ts";
+import { poolKernels } from "./kernels/pool.ts";
+import { reduceKernels } from "./kernels/reduce.ts";
+
+/** The backend name to pass to tf.setBackend. */
+export const NATIVE_BACKEND = "native";
+
+/** Every kernel the addon provides, by tfjs kernel name. */
+export const NATIVE_KERNELS: readonly NativeKernel[] = [...matmulKernels, ...convKernels, ...poolKernels, ...elementwiseKernels, ...reduceKernels];
+
+let registration: Promise<boolean> | undefined;
+
+/**
+ * Registers the "native" tfjs backend when the addon is built and loads.
+ *
+ * @returns true when "native" is registered (select it with
+ * `await tf.setBackend("native")`); false when the addon is missing or cannot load, after
+ * printing — once per process — one line saying what to install for full speed.
+ * @remarks Idempotent. Also makes tfjs's AdamOptimizer use a one-pass native update
+ * while "native" is the active backend.
+ */
+export function registerNativeBackend(): Promise<boolean> {
+  registration ??= Promise.resolve().then(register);
+  return registration;
+}
+
+function register(): boolean {
+  configureThreads();
+  const loaded = loadAddon();
+  if (!loaded.ok) {
+    console.warn(`native backend unavailable (${loaded.reason}); for full speed: apt-get install -y libdnnl-dev && npm run build:native`);
+    return false;
+  }
+  const addon: NativeAddon = loaded.addon;
+  tf.registerBackend(NATIVE_BACKEND, () => new NativeBackend(addon), 0);
+  registerKernels();
+  installNativeAdam();
+  return true;
+}
+
+/**
+ * Every cpu kernel, registered again for "native"; the ones the addon covers run
+ * natively and fall back to the cpu implementation for inputs they decline.
+ */
+function registerKernels(): void {
+  const native = new Map(NATIVE_KERNELS.map((k) => [k.kernelName, k]));
+  for (const config of tf.getKernelsForBackend("cpu")) {
+    const kernel = native.get(config.kernelName);
+    const cpu = config.kernelFunc;
+    const viaCpu: tf.KernelFunc = (args) => {
+      const outputs = cpu(args);
+      (args.backend as NativeBackend).keepViewsSafe(args.inputs, outputs);
+      return outputs;
+    };
+    const kernelFunc: tf.KernelFunc = kernel == null ? viaCpu : (args) => kernel.run(args as Parameters<NativeKernel["run"]>[0]) ?? viaCpu(args);
+    tf.registerKernel({ ...config, backendName: NATIVE_BACKEND, kernelFunc });
+  }
+}
+
+/**
+ * OpenMP reads its settings once, when the addon loads libgomp. Threads that find no
+ * work yield the core instead of spinning for it: the machine is shared, and the
+ * JavaScript between kernels would otherwise compete with idle spinners.
+ */
+function configureThreads(): void {
+  process.env.OMP_WAIT_POLICY ??= "PASSIVE";
+}

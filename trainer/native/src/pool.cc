@@ -1,0 +1,85 @@
+// Max pooling over NHWC images as tight loops: channels are innermost in memory, so
+// every inner loop runs over contiguous channels and vectorises. Ties and NaNs
+// follow tfjs: the first strictly greater value wins, NaNs never do, and a window
+// with no winner yields -Infinity forward and no gradient backward.
+#include <cstring>
+#include <limits>
+#include <vector>
+
+#include "kernels.h"
+#include "parallel.h"
+
+namespace sparring {
+
+namespace {
+
+// The valid part [begin, end) of a window starting at `start` of `size` along an
+// axis of length `length`.
+inline void clampWindow(int64_t start, int64_t size, int64_t length, int64_t& begin, int64_t& end) {
+  begin = start < 0 ? 0 : start;
+  end = start + size > length ? length : start + size;
+}
+
+}  // namespace
+
+void maxPool(const PoolShape& s, const float* x, float* y) {
+  const int64_t c = s.c;
+#pragma omp parallel for schedule(static) if (s.n * s.oh * s.ow * c >= kParallelMin)
+  for (int64_t row = 0; row < s.n * s.oh; ++row) {
+    const int64_t b = row / s.oh, oy = row % s.oh;
+    int64_t y0, y1;
+    clampWindow(oy * s.sh - s.pt, s.fh, s.h, y0, y1);
+    for (int64_t ox = 0; ox < s.ow; ++ox) {
+      int64_t x0, x1;
+      clampWindow(ox * s.sw - s.pl, s.fw, s.w, x0, x1);
+      float* out = y + ((b * s.oh + oy) * s.ow + ox) * c;
+      for (int64_t k = 0; k < c; ++k) out[k] = -std::numeric_limits<float>::infinity();
+      for (int64_t iy = y0; iy < y1; ++iy)
+        for (int64_t ix = x0; ix < x1; ++ix) {
+          const float* in = x + ((b * s.h + iy) * s.w + ix) * c;
+          for (int64_t k = 0; k < c; ++k) out[k] = in[k] > out[k] ? in[k] : out[k];
+        }
+    }
+  }
+}
+
+void maxPoolGrad(const PoolShape& s, const float* dy, const float* x, float* dx) {
+  const int64_t c = s.c;
+  // One image per iteration: windows of different images never share a dx element,
+  // so the scatter-adds below cannot race.
+#pragma omp parallel if (s.n * s.h * s.w * c >= kParallelMin)
+  {
+    std::vector<float> best(c);
+    std::vector<int64_t> where(c);
+#pragma omp for schedule(static)
+    for (int64_t b = 0; b < s.n; ++b) {
+      std::memset(dx + b * s.h * s.w * c, 0, sizeof(float) * s.h * s.w * c);
+      for (int64_t oy = 0; oy < s.oh; ++oy) {
+        int64_t y0, y1;
+        clampWindow(oy * s.sh - s.pt, s.fh, s.h, y0, y1);
+        for (int64_t ox = 0; ox < s.ow; ++ox) {
+          int64_t x0, x1;
+          clampWindow(ox * s.sw - s.pl, s.fw, s.w, x0, x1);
+          for (int64_t k = 0; k < c; ++k) {
+            best[k] = -std::numeric_limits<float>::infinity();
+            where[k] = -1;
+          }
+          for (int64_t iy = y0; iy < y1; ++iy)
+            for (int64_t ix = x0; ix < x1; ++ix) {
+              const int64_t at = ((b * s.h + iy) * s.w + ix) * c;
+              for (int64_t k = 0; k < c; ++k)
+                if (x[at + k] > best[k]) {
+                  best[k] = x[at + k];
+                  where[k] = at + k;
+                }
+            }
+          const float* g = dy + ((b * s.oh + oy) * s.ow + ox) * c;
+          for (int64_t k = 0; k < c; ++k)
+            if (where[k] >= 0) dx[where[k]] += g[k];
+        }
+      }
+    }
+  }
+}
+
+}  // namespace sparring
