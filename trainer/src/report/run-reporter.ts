@@ -24,6 +24,8 @@ export interface RunReporterOptions {
   heartbeatMs?: number;
   backoff?: BackoffPolicy;
   onProgress?: (progress: Progress) => void;
+  /** Sees every point reported (before delivery), e.g. to print cycle results. */
+  onMetrics?: (points: MetricPointOut[]) => void;
   /** Where warnings go (delivery trouble, refused points). */
   log?: (message: string) => void;
 }
@@ -55,6 +57,7 @@ export class RunReporter implements TrainingReporter {
   private readonly heartbeatMs: number;
   private readonly backoff: BackoffPolicy;
   private readonly onProgress: ((progress: Progress) => void) | undefined;
+  private readonly onMetrics: ((points: MetricPointOut[]) => void) | undefined;
   private readonly log: (message: string) => void;
   private readonly queue = new DeliveryQueue();
   private readonly work = new Wakeup();
@@ -70,6 +73,8 @@ export class RunReporter implements TrainingReporter {
   private readonly warned = new Set<string>();
   private readonly counts = { accepted: 0, duplicates: 0, images: 0, retries: 0, droppedPoints: 0, droppedImages: 0 };
   private apiDown = false;
+  /** True once the API knows how the run ended (finished by us, or ended remotely). */
+  recorded = false;
   /** The latest progress, for whoever renders it. */
   lastProgress: Progress | undefined;
 
@@ -81,6 +86,7 @@ export class RunReporter implements TrainingReporter {
     this.heartbeatMs = options.heartbeatMs ?? 5_000;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.onProgress = options.onProgress;
+    this.onMetrics = options.onMetrics;
     this.log = options.log ?? ((message) => console.warn(message));
   }
 
@@ -94,6 +100,7 @@ export class RunReporter implements TrainingReporter {
 
   metrics(points: MetricPointOut[]): void {
     if (this.endedRemotely) return;
+    this.onMetrics?.(points);
     for (const { point, problem } of this.queue.addPoints(points)) {
       this.counts.droppedPoints++;
       this.warnOnce(`point:${point.key}`, `not logging ${point.key} at step ${point.step}: ${problem}`);
@@ -160,9 +167,9 @@ export class RunReporter implements TrainingReporter {
   async finish(outcome: { status: "SUCCEEDED" } | { status: "FAILED"; error: string }, timeoutMs = 15 * 60_000): Promise<FinalStatus> {
     const deadline = Date.now() + timeoutMs;
     try {
-      if (this.endedRemotely) return this.status === "CANCELED" ? "CANCELED" : "FAILED";
+      if (this.endedRemotely) return this.remoteEnd();
       const delivered = await this.flush(timeoutMs);
-      if (this.endedRemotely) return this.status === "CANCELED" ? "CANCELED" : "FAILED";
+      if (this.endedRemotely) return this.remoteEnd();
       let final = outcome;
       if (!delivered && outcome.status === "SUCCEEDED") {
         const pending = this.stats();
@@ -172,6 +179,7 @@ export class RunReporter implements TrainingReporter {
       for (let attempt = 0; ; attempt++) {
         try {
           const result = await finishRun(this.client, this.runId, final.status, final.status === "FAILED" ? final.error : undefined);
+          this.recorded = true;
           return result.status === "SUCCEEDED" || result.status === "CANCELED" ? result.status : "FAILED";
         } catch (error) {
           if (!isRetryable(error) || Date.now() > deadline) {
@@ -199,9 +207,15 @@ export class RunReporter implements TrainingReporter {
     this.work.close();
   }
 
+  private remoteEnd(): FinalStatus {
+    this.recorded = true;
+    return this.status === "CANCELED" ? "CANCELED" : "FAILED";
+  }
+
   private async statusAfterRefusal(): Promise<FinalStatus> {
     try {
       const status = await heartbeat(this.client, this.runId);
+      this.recorded = status !== "RUNNING";
       return status === "SUCCEEDED" || status === "CANCELED" ? status : "FAILED";
     } catch {
       return "FAILED";
