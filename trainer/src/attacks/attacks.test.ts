@@ -59,3 +59,11 @@ test("PGD with a random start is reproducible for the same seed", async () => {
   assert.deepEqual(a, b);
   assert.notDeepEqual(a, c);
 });
+
+test("the attacks leave no tensors behind but their result", () => {
+  const x = images();
+  const before = tf.memory().numTensors;
+  const results = [fgsm(linearLoss, x, 0.1), pgd(linearLoss, x, { epsilon: 0.1, steps: 3 }), pgd(linearLoss, x, { epsilon: 0.1, steps: 3, randomStart: createRandom(1) })];
+  assert.equal(tf.memory().numTensors, before + results.length);
+  tf.dispose([x, ...results]);
+});

@@ -20,8 +20,8 @@ export interface PgdOptions {
 export function pgd(loss: InputLoss, images: tf.Tensor2D, options: PgdOptions): tf.Tensor2D {
   const { epsilon, steps } = options;
   const stepSize = options.stepSize ?? (2.5 * epsilon) / steps;
-  const lower = tf.clipByValue(tf.sub(images, epsilon), 0, 1);
-  const upper = tf.clipByValue(tf.add(images, epsilon), 0, 1);
+  // In tidy: the scalar ε becomes a tensor that must not outlive the call.
+  const [lower, upper] = tf.tidy(() => [tf.clipByValue(tf.sub(images, epsilon), 0, 1), tf.clipByValue(tf.add(images, epsilon), 0, 1)]);
   const project = (x: tf.Tensor): tf.Tensor2D => tf.minimum(tf.maximum(x, lower), upper) as tf.Tensor2D;
   let current = options.randomStart
     ? tf.tidy(() => project(tf.add(images, tf.tensor(fillUniform(options.randomStart!, new Float32Array(images.size), -epsilon, epsilon), images.shape))))
