@@ -6,8 +6,11 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
-/** Where `scripts/build-native.sh` leaves the addon. */
-export const ADDON_PATH = fileURLToPath(new URL("./build/Release/sparring_native.node", import.meta.url));
+/**
+ * Where `scripts/build-native.sh` leaves the addon; SPARRING_NATIVE_ADDON overrides it
+ * (a path that does not exist turns the native backend off).
+ */
+export const ADDON_PATH = process.env.SPARRING_NATIVE_ADDON || fileURLToPath(new URL("./build/Release/sparring_native.node", import.meta.url));
 
 /** Elementwise binary operations, numbered as in src/kernels.h. */
 export const BinaryOp = { Add: 0, Sub: 1, Mul: 2, Div: 3, Maximum: 4, Minimum: 5, SquaredDifference: 6 } as const;
