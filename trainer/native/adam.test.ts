@@ -27,7 +27,7 @@ async function train(backend: string, steps: number, asArray: boolean): Promise<
         optimizer.applyGradients([{ name: w.name, tensor: gw }, { name: b.name, tensor: gb }]);
       } else {
         // A map, as tf.layers passes it, with a variable that got no gradient.
-        optimizer.applyGradients({ [w.name]: gw, [idle.name]: undefined as unknown as tf.Tensor, [b.name]: gb });
+        optimizer.applyGradients({ [w.name]: gw, [idle.name]: undefined, [b.name]: gb } as unknown as tf.NamedTensorMap as Parameters<typeof optimizer.applyGradients>[0]);
       }
     });
   }

@@ -33,13 +33,15 @@ async function trainMlp(backend: string): Promise<{ firstLoss: number; accuracy:
     const loss = tf.tidy(() => {
       const x = tf.tensor2d(batch.images, [BATCH, 784]);
       const y = tf.oneHot(tf.tensor1d(batch.labels, "int32"), 10);
-      return optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, logits(x)) as tf.Scalar, true, layers);
+      return optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, logits(x)) as tf.Scalar, true, layers) as tf.Scalar;
     });
-    if (step === 0) firstLoss = loss!.dataSync()[0]!;
-    loss!.dispose();
+    if (step === 0) firstLoss = loss.dataSync()[0]!;
+    loss.dispose();
   }
-  const predicted = tf.tidy(() => tf.argMax(logits(tf.tensor2d(testSet.images, [testSet.count, 784])), 1).dataSync());
-  const correct = predicted.reduce((n, p, i) => n + (p === testSet.labels[i] ? 1 : 0), 0);
+  const predicted = tf.tidy(() => tf.argMax(logits(tf.tensor2d(testSet.images, [testSet.count, 784])), 1));
+  const labels = Array.from(predicted.dataSync());
+  predicted.dispose();
+  const correct = labels.filter((p, i) => p === testSet.labels[i]).length;
   optimizer.dispose();
   tf.dispose(layers);
   return { firstLoss, accuracy: correct / testSet.count };
