@@ -34,6 +34,31 @@ test("the CNN has two 3×3 convolutions, 1,600 features and two dense layers", (
   cnn.dispose();
 });
 
+test("the CNN computes conv → bias → ReLU → max-pool, values and gradients", () => {
+  const cnn = createClassifier("cnn", createRandom(3));
+  const [f1, b1, f2, b2, k1, c1, k2, c2] = cnn.variables as tf.Variable[];
+  // Non-zero biases, so that the order of bias, ReLU and pooling would show.
+  b1!.assign(tf.randomNormal([32], 0, 0.3, "float32", 1));
+  b2!.assign(tf.randomNormal([64], 0, 0.3, "float32", 2));
+  const reference = (x: tf.Tensor2D) => {
+    const block = (input: tf.Tensor4D, f: tf.Variable, b: tf.Variable) => tf.maxPool(tf.relu(tf.add(tf.conv2d(input, f as tf.Tensor4D, 1, "valid"), b)), 2, 2, "valid");
+    const features = tf.reshape(block(block(tf.reshape(x, [-1, 28, 28, 1]), f1!, b1!), f2!, b2!), [-1, 1600]);
+    return tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(features, k1 as tf.Tensor2D), c1!)), k2 as tf.Tensor2D), c2!) as tf.Tensor2D;
+  };
+  const x = images(2);
+  const loss = (f: (x: tf.Tensor2D) => tf.Tensor2D) => () => tf.sum(tf.square(f(x))) as tf.Scalar;
+  const ours = tf.variableGrads(loss((i) => cnn.apply(i)), cnn.variables);
+  const theirs = tf.variableGrads(loss(reference), cnn.variables);
+  assert.ok(Math.abs(ours.value.dataSync()[0]! - theirs.value.dataSync()[0]!) <= 1e-4 * Math.abs(theirs.value.dataSync()[0]!));
+  for (const v of cnn.variables) {
+    const gap = tf.max(tf.abs(tf.sub(ours.grads[v.name]!, theirs.grads[v.name]!))).dataSync()[0]!;
+    const scale = tf.max(tf.abs(theirs.grads[v.name]!)).dataSync()[0]!;
+    assert.ok(gap <= 1e-4 * (1 + scale), `gradient of ${v.shape} differs by ${gap}`);
+  }
+  tf.dispose([x, ours.value, theirs.value, ...Object.values(ours.grads), ...Object.values(theirs.grads)]);
+  cnn.dispose();
+});
+
 test("the same seed gives the same weights, another seed others", async () => {
   const a = createClassifier("mlp", createRandom(5));
   const b = createClassifier("mlp", createRandom(5));

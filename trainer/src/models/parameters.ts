@@ -55,8 +55,3 @@ export function createConv(random: Random, size: number, inputs: number, outputs
     bias: zeros([outputs]),
   };
 }
-
-/** A stride-1, valid-padding convolution plus bias. */
-export function applyConv(layer: Conv, x: tf.Tensor4D): tf.Tensor4D {
-  return tf.add(tf.conv2d(x, layer.filter as tf.Tensor4D, 1, "valid"), layer.bias);
-}
