@@ -42,7 +42,7 @@ function createMlp(random: Random): Network {
 
 /** conv 3×3 (valid), ReLU, max-pool 2×2, computed as relu(maxPool(conv(x)) + b). */
 function convBlock(layer: Conv, x: tf.Tensor4D): tf.Tensor4D {
-  return tf.relu(tf.add(tf.maxPool(tf.conv2d(x, layer.filter as tf.Tensor4D, 1, "valid"), 2, 2, "valid"), layer.bias));
+  return tf.relu(tf.add(tf.maxPool(tf.conv2d(x, layer.filter as tf.Tensor4D, 1, "valid"), 2, 2, "valid"), layer.bias)) as tf.Tensor4D;
 }
 
 /** Features after the CNN's second pooling layer: 5 × 5 × 64. */

@@ -41,8 +41,8 @@ test("the CNN computes conv → bias → ReLU → max-pool, values and gradients
   b1!.assign(tf.randomNormal([32], 0, 0.3, "float32", 1));
   b2!.assign(tf.randomNormal([64], 0, 0.3, "float32", 2));
   const reference = (x: tf.Tensor2D) => {
-    const block = (input: tf.Tensor4D, f: tf.Variable, b: tf.Variable) => tf.maxPool(tf.relu(tf.add(tf.conv2d(input, f as tf.Tensor4D, 1, "valid"), b)), 2, 2, "valid");
-    const features = tf.reshape(block(block(tf.reshape(x, [-1, 28, 28, 1]), f1!, b1!), f2!, b2!), [-1, 1600]);
+    const block = (input: tf.Tensor4D, f: tf.Variable, b: tf.Variable): tf.Tensor4D => tf.maxPool(tf.relu(tf.add(tf.conv2d(input, f as tf.Tensor4D, 1, "valid"), b)) as tf.Tensor4D, 2, 2, "valid");
+    const features = tf.reshape(block(block(tf.reshape(x, [-1, 28, 28, 1]) as tf.Tensor4D, f1!, b1!), f2!, b2!), [-1, 1600]);
     return tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(features, k1 as tf.Tensor2D), c1!)), k2 as tf.Tensor2D), c2!) as tf.Tensor2D;
   };
   const x = images(2);
