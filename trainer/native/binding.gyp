@@ -20,6 +20,7 @@
         "-march=native",
         "-fopenmp",
         "-ffp-contract=off",
+        "-fno-math-errno",
         "-Wall",
         "-Wextra",
         "-Wno-unused-parameter"

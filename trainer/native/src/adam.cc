@@ -10,14 +10,19 @@ namespace sparring {
 
 void adam(const AdamStep& p, const float* value, const float* m, const float* v, const float* grad,
           float* outValue, float* outM, float* outV, int64_t n) {
-#pragma omp parallel for schedule(static) if (n >= kParallelMin)
+  // simd: no iteration depends on another (outputs alias inputs only index for index),
+  // which the compiler cannot prove for seven pointers on its own.
+  const float beta1 = p.beta1, beta2 = p.beta2, oneMinusBeta1 = p.oneMinusBeta1, oneMinusBeta2 = p.oneMinusBeta2;
+  const float oneMinusAccBeta1 = p.oneMinusAccBeta1, oneMinusAccBeta2 = p.oneMinusAccBeta2;
+  const float epsilon = p.epsilon, negLearningRate = p.negLearningRate;
+#pragma omp parallel for simd schedule(static) if (n >= kParallelMin)
   for (int64_t i = 0; i < n; ++i) {
     const float g = grad[i];
-    const float m1 = m[i] * p.beta1 + g * p.oneMinusBeta1;
-    const float v1 = v[i] * p.beta2 + (g * g) * p.oneMinusBeta2;
-    const float mHat = m1 / p.oneMinusAccBeta1;
-    const float vHat = v1 / p.oneMinusAccBeta2;
-    outValue[i] = (mHat / (std::sqrt(vHat) + p.epsilon)) * p.negLearningRate + value[i];
+    const float m1 = m[i] * beta1 + g * oneMinusBeta1;
+    const float v1 = v[i] * beta2 + (g * g) * oneMinusBeta2;
+    const float mHat = m1 / oneMinusAccBeta1;
+    const float vHat = v1 / oneMinusAccBeta2;
+    outValue[i] = (mHat / (std::sqrt(vHat) + epsilon)) * negLearningRate + value[i];
     outM[i] = m1;
     outV[i] = v1;
   }

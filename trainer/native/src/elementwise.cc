@@ -36,6 +36,7 @@ struct Operand {
 // fixed at compile time so that each variant vectorises.
 template <int AS, int BS, typename Op>
 void run(Op op, const float* a, const float* b, float* out, int64_t len) {
+#pragma omp simd
   for (int64_t i = 0; i < len; ++i) out[i] = op(a[i * AS], b[i * BS]);
 }
 
@@ -64,7 +65,7 @@ constexpr float kNaN = std::numeric_limits<float>::quiet_NaN();
 
 template <typename Op>
 void unaryWith(Op op, const float* x, float* out, int64_t n) {
-#pragma omp parallel for schedule(static) if (n >= kParallelMin)
+#pragma omp parallel for simd schedule(static) if (n >= kParallelMin)
   for (int64_t i = 0; i < n; ++i) out[i] = op(x[i]);
 }
 
