@@ -1,3 +1,4 @@
+-- hand-written: Prisma cannot express triggers in schema.prisma.
 -- Keeps metric_series (per-key totals and last value) and metric_rollups (pre-aggregated
 -- buckets of 16^level steps, levels 1..5) in step with metric_points. A statement-level
 -- trigger sees only the rows an INSERT really added (ON CONFLICT DO NOTHING skips
