@@ -43,3 +43,24 @@ export const conv2dBackpropFilterKernel: tf.KernelConfig = {
   backendName: "wasm",
   kernelFunc: conv2dBackpropFilter as unknown as tf.KernelFunc,
 };
+
+/**
+ * The filter gradient as a convolution of transposed tensors (xᵀ [C, H, W, B] with dYᵀ
+ * [OH, OW, B, CO] as the filter), built only from stock wasm kernels: the baseline that
+ * benchmarks compare the im2col kernel against. Stride 1, valid padding only.
+ */
+function conv2dBackpropFilterViaConv({ inputs, backend }: KernelArgs<Conv2DBackpropFilterAttrs>): TensorInfo {
+  const { x, dy } = inputs as { x: TensorInfo; dy: TensorInfo };
+  const xT = runWasmKernel("Transpose", backend, { x }, { perm: [3, 1, 2, 0] });
+  const dyT = runWasmKernel("Transpose", backend, { x: dy }, { perm: [1, 2, 0, 3] });
+  const product = runWasmKernel("Conv2D", backend, { x: xT, filter: dyT }, { strides: 1, pad: "valid", dataFormat: "NHWC", dilations: 1 });
+  const dw = runWasmKernel("Transpose", backend, { x: product }, { perm: [1, 2, 0, 3] });
+  disposeInfos(backend, xT, dyT, product);
+  return dw;
+}
+
+export const conv2dBackpropFilterComposite: tf.KernelConfig = {
+  kernelName: "Conv2DBackpropFilter",
+  backendName: "wasm",
+  kernelFunc: conv2dBackpropFilterViaConv as unknown as tf.KernelFunc,
+};

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { installWasmAdam } from "./adam.ts";
 import { registerWasmKernels } from "./register.ts";
 
 /** The folder holding tfjs-backend-wasm's .wasm files. */
@@ -17,7 +18,7 @@ function wasmDirectory(): string {
 
 let prepared = false;
 
-/** Points the wasm backend at its binaries and registers the project's kernels (idempotent). */
+/** Points the wasm backend at its binaries, registers the project's kernels and its one-pass Adam (idempotent). */
 export function prepareWasmBackend(): void {
   if (prepared) return;
   const directory = wasmDirectory();
@@ -27,6 +28,7 @@ export function prepareWasmBackend(): void {
     "tfjs-backend-wasm-threaded-simd.wasm": join(directory, "tfjs-backend-wasm-threaded-simd.wasm"),
   });
   registerWasmKernels();
+  installWasmAdam();
   prepared = true;
 }
 
