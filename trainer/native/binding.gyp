@@ -21,6 +21,7 @@
         "-fopenmp",
         "-ffp-contract=off",
         "-fno-math-errno",
+        "-fno-trapping-math",
         "-Wall",
         "-Wextra",
         "-Wno-unused-parameter"

@@ -43,14 +43,16 @@ void maxPool(const PoolShape& s, const float* x, float* y) {
   }
 }
 
+// Two passes per window, both branch-free and vectorised over channels: the window's
+// maximum (as forward), then each position in window order takes the gradient when
+// it equals that maximum and no earlier position has (tfjs's first-maximum rule).
+// A window whose maximum stayed -Infinity had no winner and passes no gradient.
 void maxPoolGrad(const PoolShape& s, const float* dy, const float* x, float* dx) {
   const int64_t c = s.c;
-  // One image per iteration: windows of different images never share a dx element,
-  // so the scatter-adds below cannot race.
 #pragma omp parallel if (s.n * s.h * s.w * c >= kParallelMin)
   {
-    std::vector<float> best(c);
-    std::vector<int64_t> where(c);
+    std::vector<float> best(c), taken(c);
+    // One image per iteration: windows of different images never share a dx element.
 #pragma omp for schedule(static)
     for (int64_t b = 0; b < s.n; ++b) {
       std::memset(dx + b * s.h * s.w * c, 0, sizeof(float) * s.h * s.w * c);
@@ -60,22 +62,32 @@ void maxPoolGrad(const PoolShape& s, const float* dy, const float* x, float* dx)
         for (int64_t ox = 0; ox < s.ow; ++ox) {
           int64_t x0, x1;
           clampWindow(ox * s.sw - s.pl, s.fw, s.w, x0, x1);
+          float* top = best.data();
+          float* done = taken.data();
           for (int64_t k = 0; k < c; ++k) {
-            best[k] = -std::numeric_limits<float>::infinity();
-            where[k] = -1;
+            top[k] = -std::numeric_limits<float>::infinity();
+            done[k] = 0.0f;
           }
           for (int64_t iy = y0; iy < y1; ++iy)
             for (int64_t ix = x0; ix < x1; ++ix) {
-              const int64_t at = ((b * s.h + iy) * s.w + ix) * c;
-              for (int64_t k = 0; k < c; ++k)
-                if (x[at + k] > best[k]) {
-                  best[k] = x[at + k];
-                  where[k] = at + k;
-                }
+              const float* in = x + ((b * s.h + iy) * s.w + ix) * c;
+#pragma omp simd
+              for (int64_t k = 0; k < c; ++k) top[k] = in[k] > top[k] ? in[k] : top[k];
             }
           const float* g = dy + ((b * s.oh + oy) * s.ow + ox) * c;
-          for (int64_t k = 0; k < c; ++k)
-            if (where[k] >= 0) dx[where[k]] += g[k];
+          for (int64_t iy = y0; iy < y1; ++iy)
+            for (int64_t ix = x0; ix < x1; ++ix) {
+              const int64_t at = ((b * s.h + iy) * s.w + ix) * c;
+#pragma omp simd
+              for (int64_t k = 0; k < c; ++k) {
+                // Every load unconditional and `&` rather than `&&`: no branches, so
+                // the loop vectorises.
+                const float value = x[at + k], max = top[k], grad = g[k], before = done[k];
+                const bool wins = (before == 0.0f) & (value == max) & (max > -std::numeric_limits<float>::infinity());
+                dx[at + k] += wins ? grad : 0.0f;
+                done[k] = wins ? 1.0f : before;
+              }
+            }
         }
       }
     }
