@@ -15,6 +15,18 @@ export type RunImageRow = Omit<RunImage, "png">;
 export type WorkerRow = Worker;
 
 export function createPrismaClient(databaseUrl: string, poolSize = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: poolSize });
-  return new PrismaClient({ adapter });
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: poolSize,
+    // A request waits at most this long for a free connection, then fails clearly
+    // instead of hanging (e.g. while PostgreSQL restarts).
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({
+    adapter,
+    // Prisma's defaults (2 s to start, 5 s to finish) are too tight for a 10,000-point
+    // batch on a busy 2-core machine; a transaction cut off by them must not happen.
+    transactionOptions: { maxWait: 10_000, timeout: 60_000 },
+  });
 }
