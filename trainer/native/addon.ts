@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 export const ADDON_PATH = process.env.SPARRING_NATIVE_ADDON || fileURLToPath(new URL("./build/Release/sparring_native.node", import.meta.url));
 
 /** Elementwise binary operations, numbered as in src/kernels.h. */
-export const BinaryOp = { Add: 0, Sub: 1, Mul: 2, Div: 3, Maximum: 4, Minimum: 5, SquaredDifference: 6 } as const;
+export const BinaryOp = { Add: 0, Sub: 1, Mul: 2, Div: 3, Maximum: 4, Minimum: 5, SquaredDifference: 6, ReluGrad: 7 } as const;
 export type BinaryOp = (typeof BinaryOp)[keyof typeof BinaryOp];
 
 /** How an operand maps onto the output seen as [outer, inner] (src/kernels.h). */

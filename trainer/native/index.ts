@@ -14,6 +14,7 @@ import { matmulKernels } from "./kernels/matmul.ts";
 import type { NativeKernel } from "./kernels/native-kernel.ts";
 import { poolKernels } from "./kernels/pool.ts";
 import { reduceKernels } from "./kernels/reduce.ts";
+import { installReluGradient } from "./kernels/relu-grad.ts";
 
 /** The backend name to pass to tf.setBackend. */
 export const NATIVE_BACKEND = "native";
@@ -29,8 +30,9 @@ let registration: Promise<boolean> | undefined;
  * @returns true when "native" is registered (select it with
  * `await tf.setBackend("native")`); false when the addon is missing or cannot load, after
  * printing — once per process — one line saying what to install for full speed.
- * @remarks Idempotent. Also makes tfjs's AdamOptimizer use a one-pass native update
- * while "native" is the active backend.
+ * @remarks Idempotent. While "native" is the active backend, tfjs's AdamOptimizer
+ * uses a one-pass native update and ReLU's gradient a one-pass kernel; other backends
+ * keep tfjs's own definitions.
  */
 export function registerNativeBackend(): Promise<boolean> {
   registration ??= Promise.resolve().then(register);
@@ -48,6 +50,7 @@ function register(): boolean {
   tf.registerBackend(NATIVE_BACKEND, () => new NativeBackend(addon), 0);
   registerKernels();
   installNativeAdam();
+  installReluGradient(NATIVE_BACKEND);
   return true;
 }
 
@@ -67,6 +70,16 @@ function registerKernels(): void {
     };
     const kernelFunc: tf.KernelFunc = kernel == null ? viaCpu : (args) => kernel.run(args as Parameters<NativeKernel["run"]>[0]) ?? viaCpu(args);
     tf.registerKernel({ ...config, backendName: NATIVE_BACKEND, kernelFunc });
+    native.delete(config.kernelName);
+  }
+  // Kernels of our own (no cpu counterpart); callers only use them with inputs they cover.
+  for (const kernel of native.values()) {
+    const kernelFunc: tf.KernelFunc = (args) => {
+      const out = kernel.run(args as Parameters<NativeKernel["run"]>[0]);
+      if (out == null) throw new Error(`native kernel ${kernel.kernelName}: inputs not covered`);
+      return out;
+    };
+    tf.registerKernel({ kernelName: kernel.kernelName, backendName: NATIVE_BACKEND, kernelFunc });
   }
 }
 

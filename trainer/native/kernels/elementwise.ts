@@ -7,14 +7,16 @@ import * as tf from "@tensorflow/tfjs";
 import { BinaryOp, UnaryOp } from "../addon.ts";
 import { floatOutput, floatValues } from "../backend.ts";
 import { planBroadcast } from "./broadcast.ts";
+import { RELU_GRAD } from "./relu-grad.ts";
 import { input, type NativeKernel } from "./native-kernel.ts";
 
-function binaryKernel(kernelName: string, op: BinaryOp): NativeKernel {
+/** Names of the two inputs, "a" and "b" for tfjs's own binary kernels. */
+function binaryKernel(kernelName: string, op: BinaryOp, [first, second] = ["a", "b"]): NativeKernel {
   return {
     kernelName,
     run(args) {
-      const aInfo = input(args, "a");
-      const bInfo = input(args, "b");
+      const aInfo = input(args, first!);
+      const bInfo = input(args, second!);
       const a = floatValues(args.backend, aInfo);
       const b = floatValues(args.backend, bInfo);
       if (a == null || b == null) return null;
@@ -52,6 +54,7 @@ export const elementwiseKernels: NativeKernel[] = [
   binaryKernel(tf.Maximum, BinaryOp.Maximum),
   binaryKernel(tf.Minimum, BinaryOp.Minimum),
   binaryKernel(tf.SquaredDifference, BinaryOp.SquaredDifference),
+  binaryKernel(RELU_GRAD, BinaryOp.ReluGrad, ["dy", "x"]),
   unaryKernel(tf.Relu, UnaryOp.Relu),
   unaryKernel(tf.Step, UnaryOp.Step, (attrs) => [Number(attrs.alpha ?? 0), 0]),
   unaryKernel(tf.Sqrt, UnaryOp.Sqrt),

@@ -24,6 +24,12 @@ describe("MaxPool and MaxPoolGrad", () => {
     test(`${c.name}: value and gradient`, () =>
       assertMatchesCpu(c.name, () => valueAndGrads((x) => tf.maxPool(x as tf.Tensor4D, c.size, c.strides, c.pad), [randomTensor(c.x, 1)], 2), c.strides < c.size ? OVERLAP : EXACT));
   }
+  test("recycled, dirty output memory is fully overwritten (uncovered border included)", async () => {
+    // The second run gets the first run's released arrays, full of old values.
+    for (const seed of [4, 5, 6]) {
+      await assertMatchesCpu(`seed ${seed}`, () => valueAndGrads((x) => tf.maxPool(x as tf.Tensor4D, 2, 2, "valid"), [randomTensor([2, 9, 7, 3], seed)], seed + 10), EXACT);
+    }
+  });
   test("ties go to the first maximum; NaN never wins", () =>
     assertMatchesCpu(
       "ties",

@@ -128,7 +128,7 @@ napi_value Binary(napi_env env, napi_callback_info info) {
   return guarded(env, [&] {
     JsArgs args(env, info, 8);
     const int64_t op = args.integer(0), outer = args.integer(6), inner = args.integer(7);
-    if (op < 0 || op > 6) throw JsError("unknown binary op");
+    if (op < 0 || op > 7) throw JsError("unknown binary op");
     const Broadcast aMode = broadcastOf(args, 2), bMode = broadcastOf(args, 4);
     binary(static_cast<BinaryOp>(op), args.f32(1, operandSize(aMode, outer, inner)), aMode,
            args.f32(3, operandSize(bMode, outer, inner)), bMode, args.f32(5, outer * inner), outer, inner);

@@ -100,6 +100,15 @@ void binary(BinaryOp op, const float* a, Broadcast aMode, const float* b, Broadc
             return float(d * d);
           },
           pa, pb, out, outer, inner);
+    // dy · step(x) with step(NaN) = NaN, multiplied out so that dy's infinities and
+    // NaNs behave exactly as in tfjs's mul(dy, step(x)).
+    case BinaryOp::ReluGrad:
+      return binaryWith(
+          [](float dy, float x) {
+            const float s = x > 0 ? 1.0f : 0.0f;
+            return dy * (x != x ? x : s);
+          },
+          pa, pb, out, outer, inner);
   }
 }
 

@@ -44,7 +44,8 @@ void maxPool(const PoolShape& s, const float* x, float* y);
 void maxPoolGrad(const PoolShape& s, const float* dy, const float* x, float* dx);
 
 // ---- elementwise.cc --------------------------------------------------------
-enum class BinaryOp : int { Add = 0, Sub = 1, Mul = 2, Div = 3, Maximum = 4, Minimum = 5, SquaredDifference = 6 };
+// ReluGrad(dy, x) = dy · step(x), ReLU's gradient as tfjs defines it, in one pass.
+enum class BinaryOp : int { Add = 0, Sub = 1, Mul = 2, Div = 3, Maximum = 4, Minimum = 5, SquaredDifference = 6, ReluGrad = 7 };
 // How an operand maps onto an output seen as [outer, inner]: the full tensor,
 // one row repeated for every outer index, one value per outer index repeated
 // along inner, or a single value.
