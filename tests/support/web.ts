@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
-import { freePort, ROOT, waitFor } from "./platform.ts";
+import { freePort, ROOT, waitFor, type Platform } from "./platform.ts";
 
 const WEB = path.join(ROOT, "web");
 const BUILD_ID = path.join(WEB, ".next", "BUILD_ID");
@@ -127,3 +127,16 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
 
 /** Where tests save screenshots (gitignored). */
 export const SCREENSHOTS = path.join(ROOT, "test-results", "web");
+
+/**
+ * Stops a platform, killing its API process if it has not exited `graceMs` after SIGTERM,
+ * so that a slow or stuck shutdown can never hang a test run.
+ */
+export async function stopPlatform(platform: Platform, graceMs = 10_000): Promise<void> {
+  const timer = setTimeout(() => platform.api.child.kill("SIGKILL"), graceMs);
+  try {
+    await platform.stop();
+  } finally {
+    clearTimeout(timer);
+  }
+}

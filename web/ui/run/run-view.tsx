@@ -33,6 +33,15 @@ export function RunView({ initial }: { initial: RunDetailFieldsFragment }) {
   const keys = useMemo(() => orderMetricKeys(run.metricKeys), [run.metricKeys]);
   const live = useRunSeries(run.id, keys, maxPoints, finished ? "final" : "live");
   const chartKeys = useMemo(() => orderMetricKeys([...new Set([...keys, ...live.series.keys()])].filter(isChartedKey)), [keys, live.series]);
+  // The live series' last points are the newest values (run.summary arrives with runUpdated, later).
+  const latestValues = useMemo(() => {
+    const values: Record<string, unknown> = { ...((run.summary as Record<string, unknown>) ?? {}) };
+    for (const [key, s] of live.series) {
+      const last = s.points[s.points.length - 1];
+      if (last) values[key] = last.value;
+    }
+    return values;
+  }, [run.summary, live.series]);
   const hasSweep = keys.some((k) => k.startsWith(ROBUSTNESS_PREFIX));
 
   return (
@@ -65,7 +74,7 @@ export function RunView({ initial }: { initial: RunDetailFieldsFragment }) {
         <RunProgressPanel run={run} latestCycle={live.latestCycle} cycle0At={live.cycle0At} latestAt={live.latestAt} />
         <section className="panel" aria-label="Latest metrics">
           <h2 style={{ marginTop: 0 }}>Latest values</h2>
-          <MetricSummary summary={(run.summary as Record<string, unknown>) ?? {}} />
+          <MetricSummary summary={latestValues} />
         </section>
       </div>
 

@@ -6,7 +6,7 @@
  */
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { RunRowFieldsFragment, RunsPageQuery } from "../../lib/gql/graphql.ts";
 import { nextPage, PAGE_SIZES, previousPage, firstPage, type RunsView } from "../../lib/runs-view.ts";
 import { useLive } from "../shell/use-live.ts";
@@ -26,7 +26,19 @@ const MAX_COMPARE = 200;
 
 export function RunsBrowser({ view, page, experiments, tags }: RunsBrowserProps) {
   const router = useRouter();
-  const { go, pending } = useRunsNavigation();
+  const navigation = useRunsNavigation();
+  // Controls show the requested view at once; the rows follow when the server answers.
+  const [requested, setRequested] = useState<RunsView | null>(null);
+  useEffect(() => setRequested(null), [view]);
+  const go = useCallback(
+    (next: RunsView, options?: { replace?: boolean }) => {
+      setRequested(next);
+      navigation.go(next, options);
+    },
+    [navigation.go],
+  );
+  const pending = navigation.pending;
+  const shown = requested ?? view;
   const [patches, setPatches] = useState<ReadonlyMap<string, RunRowFieldsFragment>>(new Map());
   const [unseen, setUnseen] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -68,7 +80,7 @@ export function RunsBrowser({ view, page, experiments, tags }: RunsBrowserProps)
 
   return (
     <>
-      <RunsFilters view={view} experiments={experiments} tags={tags} metricKeys={metricKeys} go={go} />
+      <RunsFilters view={shown} experiments={experiments} tags={tags} metricKeys={metricKeys} go={go} />
       <div className="row" style={{ marginBottom: 8 }}>
         <span className="muted" aria-live="polite">
           {page.totalCount === 0 ? "No runs" : `${start + 1}–${start + rows.length} of ${page.totalCount.toLocaleString("en-US")} runs`}

@@ -4,11 +4,11 @@
  */
 import type { Metadata } from "next";
 import Link from "next/link";
-import { parseRunsView, toRunFilter, toRunOrder, type RawParams } from "../../lib/runs-view.ts";
-import { load, serverQuery } from "../../lib/server-api.ts";
-import { RunsFacetsQuery, RunsPageQuery } from "../../ui/runs/operations.ts";
-import { RunsBrowser } from "../../ui/runs/runs-browser.tsx";
-import { ErrorState } from "../../ui/shell/error-state.tsx";
+import { parseRunsView, toRunFilter, toRunOrder, type RawParams } from "../../../lib/runs-view.ts";
+import { load, serverQuery } from "../../../lib/server-api.ts";
+import { RunsFacetsQuery, RunsPageQuery } from "../../../ui/runs/operations.ts";
+import { RunsBrowser } from "../../../ui/runs/runs-browser.tsx";
+import { ErrorState } from "../../../ui/shell/error-state.tsx";
 
 export const metadata: Metadata = { title: "Runs" };
 
