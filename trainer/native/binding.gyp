@@ -6,6 +6,7 @@
         "src/addon.cc",
         "src/adam.cc",
         "src/conv.cc",
+        "src/conv_input_grad.cc",
         "src/elementwise.cc",
         "src/matmul.cc",
         "src/pool.cc"

@@ -159,6 +159,7 @@ void convForward(const ConvShape& s, const float* x, const float* w, const float
 }
 
 void convBackwardData(const ConvShape& s, const float* dy, const float* w, float* dx) {
+  if (convBackwardDataFewChannels(s, dy, w, dx)) return;
   Entry& e = entryFor(Kind::BackwardData, FilterLayout::HWIO, s, false, false);
   auto& stream = cpuStream();
   memory filter = wrap(weightsDesc(s, tag::hwio), w);

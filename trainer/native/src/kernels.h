@@ -30,6 +30,12 @@ enum class FilterLayout : int { HWIO = 0, OIHW = 1 };
 void convForward(const ConvShape& s, const float* x, const float* w, const float* bias,
                  bool relu, float* y, FilterLayout layout = FilterLayout::HWIO);
 void convBackwardData(const ConvShape& s, const float* dy, const float* w, float* dx);
+
+// ---- conv_input_grad.cc ----------------------------------------------------
+// convBackwardData for inputs of at most kFewChannels channels; false (nothing
+// done) for more.
+constexpr int64_t kFewChannels = 4;
+bool convBackwardDataFewChannels(const ConvShape& s, const float* dy, const float* w, float* dx);
 void convBackwardWeights(const ConvShape& s, const float* x, const float* dy, float* dw);
 
 // ---- pool.cc ---------------------------------------------------------------
