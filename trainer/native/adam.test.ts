@@ -61,6 +61,25 @@ describe("native Adam", () => {
     v.dispose();
   });
 
+  test("updates in place only what nobody else can see", async () => {
+    await tf.setBackend(NATIVE_BACKEND);
+    const v = tf.variable(tf.zeros([64, 64]));
+    const optimizer = tf.train.adam(0.1);
+    const step = () => optimizer.applyGradients([{ name: v.name, tensor: tf.ones([64, 64]) }]);
+    for (let i = 0; i < 3; i++) tf.tidy(step); // from here on v's memory is the pool's
+    const read = v.dataSync();
+    const clone = tf.clone(v);
+    const row = tf.slice(v, [0, 0], [1, 64]);
+    const before = Float32Array.from(read);
+    for (let i = 0; i < 3; i++) tf.tidy(step);
+    assert.deepEqual(read, before, "an array read earlier changed");
+    assert.deepEqual(clone.dataSync(), before, "a clone changed");
+    assert.deepEqual(row.dataSync(), before.subarray(0, 64), "a slice changed");
+    assert.ok(v.dataSync()[0]! < before[0]!, "the variable itself did not move");
+    optimizer.dispose();
+    tf.dispose([v, clone, row]);
+  });
+
   test("leaves tfjs's own Adam in charge on other backends", async () => {
     await tf.setBackend("cpu");
     const v = tf.variable(tf.zeros([10]));

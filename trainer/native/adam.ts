@@ -2,7 +2,8 @@
  * A one-pass Adam update for the native backend. tfjs's AdamOptimizer runs about a
  * dozen elementwise kernels per variable per step, each allocating a tensor; this
  * replaces them with one native loop per variable that does the same float
- * operations in the same order (so results match tfjs's to the last bit).
+ * operations in the same order (so results match tfjs's to the last bit), in place
+ * once the variable's memory is the backend's own.
  *
  * It is installed on AdamOptimizer.prototype, so every Adam — tf.train.adam(),
  * tf.layers' "adam" — uses it while the active backend is "native", and tfjs's own
@@ -50,6 +51,16 @@ function operands(backend: NativeBackend, value: tf.Variable, gradient: tf.Tenso
   return arrays as [Float32Array, Float32Array, Float32Array, Float32Array];
 }
 
+/**
+ * Whether a variable's memory may be overwritten: it came from the backend's pool
+ * (so no caller's array is behind it, and nothing outside holds it: reads get copies,
+ * views disown it) and no other tensor shares it.
+ */
+function updatableInPlace(backend: NativeBackend, t: tf.Tensor): boolean {
+  const values = floatValues(backend, t);
+  return values != null && backend.pool.owns(values) && backend.refCount(t.dataId) === 1;
+}
+
 /** Returns false, having changed nothing, when some tensor is not plain float32. */
 function applyNative(opt: AdamInternals, gradients: Gradients, backend: NativeBackend): boolean {
   const names = Array.isArray(gradients) ? gradients.map((g) => g.name) : Object.keys(gradients);
@@ -76,11 +87,13 @@ function applyNative(opt: AdamInternals, gradients: Gradients, backend: NativeBa
       if (arrays == null) throw new Error(`native Adam: ${name} and its gradient or moments differ in size`);
       const [x, g, m0, v0] = arrays;
       const n = x.length;
-      const [x1, m1, v1] = [backend.pool.take(n), backend.pool.take(n), backend.pool.take(n)];
-      addon.adam(x, m0, v0, g, x1, m1, v1, params, n);
-      m.assign(tf.tensor(m1, m.shape, "float32"));
-      v.assign(tf.tensor(v1, v.shape, "float32"));
-      value.assign(tf.tensor(x1, value.shape, "float32"));
+      // Each of the three is updated in place when no one else can see its memory,
+      // else written to a fresh array that the variable is then assigned.
+      const [x1, m1, v1] = [value, m, v].map((t, k) => (updatableInPlace(backend, t) ? arrays[k === 0 ? 0 : k + 1]! : backend.pool.take(n)));
+      addon.adam(x, m0, v0, g, x1!, m1!, v1!, params, n);
+      if (m1 !== m0) m.assign(tf.tensor(m1!, m.shape, "float32"));
+      if (v1 !== v0) v.assign(tf.tensor(v1!, v.shape, "float32"));
+      if (x1 !== x) value.assign(tf.tensor(x1!, value.shape, "float32"));
     });
     opt.accBeta1.assign(tf.mul(opt.accBeta1, opt.beta1));
     opt.accBeta2.assign(tf.mul(opt.accBeta2, opt.beta2));
