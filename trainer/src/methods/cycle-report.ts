@@ -32,11 +32,12 @@ export interface CycleEvaluation {
 /** Clean, FGSM(ε) and (GAN) generator-attack accuracy on the test subset. */
 export async function evaluateCycle(context: RunContext): Promise<CycleEvaluation> {
   const { classifier, test, config, gan } = context;
+  const running = () => ensureRunning(context);
   const result: CycleEvaluation = {
-    clean_accuracy: await accuracy(classifier, test),
-    fgsm_accuracy: await accuracy(classifier, test, fgsmAttack(classifier, config.epsilon)),
+    clean_accuracy: await accuracy(classifier, test, undefined, running),
+    fgsm_accuracy: await accuracy(classifier, test, fgsmAttack(classifier, config.epsilon), running),
   };
-  if (gan) result.generator_attack_accuracy = await accuracy(classifier, test, generatorAsAttack(gan.generator));
+  if (gan) result.generator_attack_accuracy = await accuracy(classifier, test, generatorAsAttack(gan.generator), running);
   return result;
 }
 

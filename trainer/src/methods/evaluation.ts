@@ -23,10 +23,14 @@ export function digitTensors(digits: Digits, from: number, to: number): [tf.Tens
   return [images, oneHotLabels(digits.labels.subarray(from, to))];
 }
 
+/** Called between chunks; throws to abandon an evaluation (a canceled run). */
+export type Checkpoint = () => void;
+
 /** What the classifier predicts for each digit, after `attack` when given. */
-export async function predictions(classifier: Network, digits: Digits, attack?: Attack): Promise<Uint8Array> {
+export async function predictions(classifier: Network, digits: Digits, attack?: Attack, checkpoint?: Checkpoint): Promise<Uint8Array> {
   const predicted = new Uint8Array(digits.count);
   for (let from = 0; from < digits.count; from += CHUNK) {
+    checkpoint?.();
     const to = Math.min(digits.count, from + CHUNK);
     const [images, oneHot] = digitTensors(digits, from, to);
     const judged = attack ? attack(images, oneHot) : images;
@@ -39,8 +43,8 @@ export async function predictions(classifier: Network, digits: Digits, attack?: 
 }
 
 /** The fraction of digits classified correctly, after `attack` when given. */
-export async function accuracy(classifier: Network, digits: Digits, attack?: Attack): Promise<number> {
-  const predicted = await predictions(classifier, digits, attack);
+export async function accuracy(classifier: Network, digits: Digits, attack?: Attack, checkpoint?: Checkpoint): Promise<number> {
+  const predicted = await predictions(classifier, digits, attack, checkpoint);
   let correct = 0;
   for (let i = 0; i < digits.count; i++) if (predicted[i] === digits.labels[i]) correct++;
   return digits.count === 0 ? 0 : correct / digits.count;

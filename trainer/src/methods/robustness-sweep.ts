@@ -30,15 +30,16 @@ export async function robustnessSweep(context: RunContext, tracker: ProgressTrac
     tracker.at(where, true);
     const pgdAttack: Attack = (images, oneHot) =>
       pgd((x) => tf.losses.softmaxCrossEntropy(oneHot, classifier.apply(x)) as tf.Scalar, images, { epsilon, steps: config.pgdSteps, randomStart: context.pgdRandom });
-    const fgsmAccuracy = await accuracy(classifier, sweepSet, fgsmAttack(classifier, epsilon));
-    const pgdAccuracy = await accuracy(classifier, sweepSet, pgdAttack);
+    const running = () => ensureRunning(context);
+    const fgsmAccuracy = await accuracy(classifier, sweepSet, fgsmAttack(classifier, epsilon), running);
+    const pgdAccuracy = await accuracy(classifier, sweepSet, pgdAttack, running);
     const generator = createGenerator(epsilon, context.sweepRandom.fork());
     const optimizer = tf.train.adam(config.learningRate);
     try {
       await runSteps(context, tracker, { steps: config.unitSteps, kind: "generator", sampler: createBatchSampler(context.train, context.sweepRandom.fork()), where: () => where }, (x, y) =>
         generatorStep(generator, classifier, optimizer, x, y),
       );
-      const generatorAccuracy = await accuracy(classifier, sweepSet, generatorAsAttack(generator));
+      const generatorAccuracy = await accuracy(classifier, sweepSet, generatorAsAttack(generator), running);
       ensureRunning(context);
       context.reporter.metrics(
         metricPoints(sweepStep(epsilon), {

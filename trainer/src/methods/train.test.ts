@@ -130,6 +130,17 @@ test("a canceled run stops within a step and reports nothing more", async () => 
   assert.equal(outcome.status, "CANCELED");
   assert.equal(reporter.points.length + reporter.images.length + reporter.progressReports.length, stopAt);
   assert.equal(reporter.value("clean_accuracy", 2), undefined);
+  // Stopping as an evaluation or the sweep begins abandons it at its next chunk.
+  for (const phase of ["evaluate", "sweep"] as const) {
+    let reported = -1;
+    const during = createRecordingReporter((r) => {
+      if (reported < 0 && r.progressReports.some((p) => p.phase === phase && p.cycle === 1)) reported = r.points.length;
+      return reported >= 0;
+    });
+    const { outcome: stopped } = await run("STANDARD", { cycles: 1 }, during);
+    assert.equal(stopped.status, "CANCELED", phase);
+    assert.equal(during.points.length, reported, `${phase}: no metrics after the stop`);
+  }
   const early = await run("STANDARD", {}, createRecordingReporter(() => true));
   assert.deepEqual(early.outcome, { status: "CANCELED" });
   assert.equal(early.reporter.progressReports.length, 0);
