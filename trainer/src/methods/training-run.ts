@@ -8,9 +8,15 @@
  * - per cycle, step = cycle (0 = after pre-training): ratio, generator_loss,
  *   classifier_loss, clean_accuracy, fgsm_accuracy, generator_attack_accuracy,
  *   examples_per_second;
+ *   cycle 0 of STANDARD and FGSM is the untrained model (clean and FGSM accuracy only);
+ *   examples_per_second = batchSize × optimiser steps (classifier and generator) per
+ *   second of the cycle's training, evaluation excluded;
  * - end of run, step = round(ε × 1000) (so a series plots accuracy against ε):
  *   robustness/fgsm_accuracy, robustness/pgd_accuracy, robustness/generator_accuracy.
- * Image kinds: fgsm-examples, generator-examples (step = cycle).
+ * Image kinds: fgsm-examples, generator-examples (step = cycle), at cycles 0, 1, every
+ * fifth and the last. The sweep judges min(testSize, 2000) test digits; its generator is
+ * a fresh one (generatorEpsilon = ε) trained unitSteps steps on the final, frozen classifier.
+ * The entry point is train() in ./train.ts.
  */
 import type { TrainingConfig, TrainingMethod } from "../config/training-config.ts";
 
