@@ -15,7 +15,7 @@ void adam(const AdamStep& p, const float* value, const float* m, const float* v,
   const float beta1 = p.beta1, beta2 = p.beta2, oneMinusBeta1 = p.oneMinusBeta1, oneMinusBeta2 = p.oneMinusBeta2;
   const float oneMinusAccBeta1 = p.oneMinusAccBeta1, oneMinusAccBeta2 = p.oneMinusAccBeta2;
   const float epsilon = p.epsilon, negLearningRate = p.negLearningRate;
-#pragma omp parallel for simd schedule(static) if (n >= kParallelMin)
+#pragma omp parallel for simd schedule(dynamic, kChunk) if (n >= kParallelMin)
   for (int64_t i = 0; i < n; ++i) {
     const float g = grad[i];
     const float m1 = m[i] * beta1 + g * oneMinusBeta1;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kernels.h"
+#include "parallel.h"
 
 namespace sparring {
 
@@ -45,7 +46,7 @@ bool convBackwardDataFewChannels(const ConvShape& s, const float* dy, const floa
   const auto rows = tapsAlong(s.h, s.kh, s.oh, s.sh, s.pt, s.dh);
   const auto cols = tapsAlong(s.w, s.kw, s.ow, s.sw, s.pl, s.dw);
   const float* share = shares.data();
-#pragma omp parallel for schedule(static) if (pixels * taps >= (1 << 18))
+#pragma omp parallel for schedule(dynamic, 8) if (pixels * taps >= kParallelMin)
   for (int64_t row = 0; row < s.n * s.h; ++row) {
     const int64_t b = row / s.h, iy = row % s.h;
     for (int64_t ix = 0; ix < s.w; ++ix) {

@@ -14,9 +14,8 @@ namespace sparring {
 
 namespace {
 
-// Elements per parallel block: large enough to amortise scheduling, small enough
-// that two threads share the work of a mid-sized tensor.
-constexpr int64_t kBlock = 1 << 14;
+// Elements per parallel block (see kChunk).
+constexpr int64_t kBlock = kChunk;
 
 // An operand as a base pointer plus how it advances along [outer, inner].
 struct Operand {
@@ -44,7 +43,7 @@ template <typename Op>
 void binaryWith(Op op, Operand a, Operand b, float* out, int64_t outer, int64_t inner) {
   const int64_t n = outer * inner;
   const int64_t blocks = (n + kBlock - 1) / kBlock;
-#pragma omp parallel for schedule(static) if (n >= kParallelMin)
+#pragma omp parallel for schedule(dynamic) if (n >= kParallelMin)
   for (int64_t block = 0; block < blocks; ++block) {
     const int64_t end = std::min(n, (block + 1) * kBlock);
     for (int64_t pos = block * kBlock; pos < end;) {
@@ -70,7 +69,7 @@ void unaryWith(Op op, const float* x, float* out, int64_t n) {
     // A copy per thread: the op's captured parameters then live where no store to
     // `out` can reach, and the loop vectorises.
     const Op local = op;
-#pragma omp for simd schedule(static)
+#pragma omp for simd schedule(dynamic, kChunk)
     for (int64_t i = 0; i < n; ++i) out[i] = local(x[i]);
   }
 }
@@ -141,7 +140,7 @@ void unary(UnaryOp op, const float* x, float* out, int64_t n, float alpha, float
 void reduceSum(const float* x, float* out, int64_t outer, int64_t mid, int64_t inner) {
   if (inner == 1) {
     // Whole rows: one output per contiguous run.
-#pragma omp parallel for schedule(static) if (outer * mid >= kParallelMin)
+#pragma omp parallel for schedule(dynamic, 64) if (outer * mid >= kParallelMin)
     for (int64_t o = 0; o < outer; ++o) {
       double sum = 0;
       const float* row = x + o * mid;
@@ -158,7 +157,7 @@ void reduceSum(const float* x, float* out, int64_t outer, int64_t mid, int64_t i
 #pragma omp parallel if (mid * inner >= kParallelMin)
     {
       std::vector<double> acc(inner, 0.0);
-#pragma omp for schedule(static) nowait
+#pragma omp for schedule(dynamic, 256) nowait
       for (int64_t m = 0; m < mid; ++m) {
         const float* row = base + m * inner;
         for (int64_t i = 0; i < inner; ++i) acc[i] += row[i];

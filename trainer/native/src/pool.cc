@@ -24,7 +24,7 @@ inline void clampWindow(int64_t start, int64_t size, int64_t length, int64_t& be
 
 void maxPool(const PoolShape& s, const float* x, float* y) {
   const int64_t c = s.c;
-#pragma omp parallel for schedule(static) if (s.n * s.oh * s.ow * c >= kParallelMin)
+#pragma omp parallel for schedule(dynamic, 8) if (s.n * s.oh * s.ow * c >= kParallelMin)
   for (int64_t row = 0; row < s.n * s.oh; ++row) {
     const int64_t b = row / s.oh, oy = row % s.oh;
     int64_t y0, y1;
@@ -111,7 +111,7 @@ void maxPoolGrad(const PoolShape& s, const float* dy, const float* x, float* dx)
   {
     std::vector<float> top(c), done(c);
     // One image per iteration: windows of different images never share a dx element.
-#pragma omp for schedule(static)
+#pragma omp for schedule(dynamic)
     for (int64_t b = 0; b < s.n; ++b) {
       float* image = dx + b * s.h * s.w * c;
       if (disjoint) {
