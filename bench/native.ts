@@ -1,106 +1,48 @@
 /**
- * Training and attack throughput of the native backend against wasm (and optionally
- * cpu), on the two classifiers of training.md with batch 128 and Adam.
+ * Native backend benchmark (docs/BENCHMARKS.md, "Native backend"): the trainer's own
+ * classifier steps and FGSM attack (trainer/src/methods/throughput.ts: batch 128, Adam,
+ * real MNIST batches) on the native backend and on wasm, each figure the median of
+ * several runs, since the machine is shared and single runs are noisy.
  *
- *   node --import tsx bench/native.ts [--backends native,wasm] [--repeats 3] [--quick]
+ *   node --import tsx bench/native.ts [--repeats 3] [--quick] [--backends native,wasm]
  *
- * Prints one line per figure, e.g. `classifier-mlp: 61234 examples/s (native, median of 3)`;
- * figures for other backends are prefixed with the backend (`wasm-classifier-mlp:`).
+ * Prints one line per figure, e.g.
+ *   classifier-mlp: 41234 examples/s (native, 2 threads; runs: 40110, 41234, 43020)
+ *   wasm-classifier-mlp: 1890 examples/s (wasm; runs: ...)
+ * OpenMP's thread count is read once at start-up: compare with OMP_NUM_THREADS=1.
  */
-import * as tf from "@tensorflow/tfjs";
-import "@tensorflow/tfjs-backend-wasm";
 import { parseArgs } from "node:util";
-import { registerNativeBackend } from "../trainer/native/index.ts";
-import { createBenchClassifier, type BenchKind } from "./native-models.ts";
+import { useBackend } from "../trainer/src/compute/backend.ts";
+import { classifierTrainingThroughput, fgsmAttackThroughput, type ThroughputOptions } from "../trainer/src/methods/throughput.ts";
+import { loadAddon } from "../trainer/native/addon.ts";
+import { ensureNativeBackend } from "../trainer/native/ensure-built.ts";
 
-const BATCH = 128;
 const { values: flags } = parseArgs({
   options: {
-    backends: { type: "string", default: "native,wasm" },
     repeats: { type: "string", default: "3" },
     quick: { type: "boolean", default: false },
+    backends: { type: "string", default: "native,wasm" },
   },
 });
 const repeats = Number(flags.repeats);
+const options: ThroughputOptions = flags.quick ? { windows: 1, windowSeconds: 0.5, warmupSteps: 2 } : { windows: 3, windowSeconds: 1.5 };
 
-/** Random images in [0, 1] and one-hot labels, enough for a few distinct batches. */
-function makeData(batches: number) {
-  const images = new Float32Array(batches * BATCH * 784);
-  const labels = new Float32Array(batches * BATCH * 10);
-  let state = 12345;
-  const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296);
-  for (let i = 0; i < images.length; i++) images[i] = next();
-  for (let i = 0; i < batches * BATCH; i++) labels[i * 10 + Math.floor(next() * 10)] = 1;
-  return {
-    batch(i: number): [tf.Tensor2D, tf.Tensor2D] {
-      const j = i % batches;
-      return [tf.tensor2d(images.subarray(j * BATCH * 784, (j + 1) * BATCH * 784), [BATCH, 784]), tf.tensor2d(labels.subarray(j * BATCH * 10, (j + 1) * BATCH * 10), [BATCH, 10])];
-    },
-  };
-}
-
-const data = makeData(8);
-
-/** Examples per second over `steps` calls of `step` after `warmup` untimed ones. */
-function rate(step: (i: number) => void, warmup: number, steps: number): number {
-  for (let i = 0; i < warmup; i++) step(i);
-  const start = performance.now();
-  for (let i = 0; i < steps; i++) step(i);
-  return (steps * BATCH) / ((performance.now() - start) / 1000);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function trainingRate(kind: BenchKind, steps: number): number {
-  const model = createBenchClassifier(kind);
-  const optimizer = tf.train.adam(0.001);
-  const step = (i: number) =>
-    tf.tidy(() => {
-      const [x, y] = data.batch(i);
-      optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, model.apply(x)) as tf.Scalar, false, model.variables);
-    });
-  const r = rate(step, 3, steps);
-  // Read a weight back so that any lazily queued work is inside the measurement's scope.
-  model.variables[0]!.dataSync();
-  optimizer.dispose();
-  tf.dispose(model.variables);
-  return r;
-}
-
-/** FGSM examples (ε = 0.25) against the CNN: one input gradient per batch. */
-function fgsmRate(steps: number): number {
-  const model = createBenchClassifier("cnn");
-  const step = (i: number) =>
-    tf.tidy(() => {
-      const [x, y] = data.batch(i);
-      const gradient = tf.grad((images: tf.Tensor2D) => tf.losses.softmaxCrossEntropy(y, model.apply(images)))(x);
-      tf.clipByValue(tf.add(x, tf.mul(tf.sign(gradient), 0.25)), 0, 1).dataSync();
-    });
-  const r = rate(step, 2, steps);
-  tf.dispose(model.variables);
-  return r;
-}
-
-const figures: Array<[string, (quick: boolean) => number]> = [
-  ["classifier-mlp", (q) => trainingRate("mlp", q ? 30 : 150)],
-  ["classifier-cnn", (q) => trainingRate("cnn", q ? 5 : 25)],
-  ["attack-fgsm", (q) => fgsmRate(q ? 5 : 40)],
+const figures: Array<[string, () => number]> = [
+  ["classifier-mlp", () => classifierTrainingThroughput("mlp", options)],
+  ["classifier-cnn", () => classifierTrainingThroughput("cnn", options)],
+  ["attack-fgsm", () => fgsmAttackThroughput("cnn", options)],
 ];
 
-await registerNativeBackend();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 for (const backend of flags.backends.split(",")) {
-  if (!(await tf.setBackend(backend))) {
-    console.log(`${backend}: not available`);
-    continue;
-  }
-  // Slow backends get fewer steps: the cpu backend takes seconds per CNN step.
-  const quick = flags.quick || backend === "cpu";
+  if (backend === "native") await ensureNativeBackend();
+  await useBackend(backend as "native" | "wasm" | "cpu");
+  const loaded = loadAddon();
+  const detail = backend === "native" && loaded.ok ? `native, ${loaded.addon.info().threads} threads` : backend;
   for (const [name, measure] of figures) {
-    const runs = Array.from({ length: repeats }, () => measure(quick));
+    const runs = Array.from({ length: repeats }, measure).map(Math.round);
     const prefix = backend === "native" ? "" : `${backend}-`;
-    console.log(`${prefix}${name}: ${Math.round(median(runs))} examples/s (${backend}, median of ${repeats}: ${runs.map((r) => Math.round(r)).join(", ")})`);
+    console.log(`${prefix}${name}: ${median(runs)} examples/s (${detail}; runs: ${runs.join(", ")})`);
   }
 }
