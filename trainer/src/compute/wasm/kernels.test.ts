@@ -74,7 +74,7 @@ test("both conv2d gradients through tf.grads match cpu", async () => {
   });
 });
 
-test("BatchMatMul with transposes matches cpu, ranks 2 and 3, batched or not", async () => {
+test("BatchMatMul with transposes matches cpu, ranks 2 and 3, batched or not, flipped or not", async () => {
   const cases: [number[], number[], boolean, boolean][] = [
     [[5, 3], [3, 4], false, false],
     [[3, 5], [3, 4], true, false],
@@ -85,6 +85,12 @@ test("BatchMatMul with transposes matches cpu, ranks 2 and 3, batched or not", a
     [[1, 6, 2], [3, 2], false, true],
     [[2, 4, 3], [2, 4, 5], true, false],
     [[128, 784], [128, 256], true, false],
+    // m < n: computed flipped (Cᵀ = Bᵀ·Aᵀ), with and without transposed inputs.
+    [[2, 5], [5, 7], false, false],
+    [[2, 5], [7, 5], false, true],
+    [[5, 2], [5, 7], true, false],
+    [[5, 2], [7, 5], true, true],
+    [[9, 300], [300, 32], false, false],
   ];
   for (const [a, b, ta, tb] of cases) {
     await assertMatchesCpu(`matMul ${a} ${b} ${ta} ${tb}`, [a, b], (x, y) => tf.matMul(x!, y!, ta, tb));
