@@ -7,6 +7,7 @@
 import { resolveTrainingConfig, type TrainingConfig } from "../config/training-config.ts";
 import { useBackend } from "../compute/backend.ts";
 import { train } from "../methods/train.ts";
+import type { TrainingOutcome, TrainingRequest } from "../methods/training-run.ts";
 import type { ApiClient } from "../report/api-client.ts";
 import type { TrainerRun } from "../report/operations.ts";
 import { RunReporter, type FinalStatus } from "../report/run-reporter.ts";
@@ -24,6 +25,8 @@ export interface ExecuteRunOptions {
   heartbeatMs?: number;
   /** How long the end of the run waits for an unreachable API before giving up. */
   flushTimeoutMs?: number;
+  /** The training method; the real one unless a test needs a method that fails on purpose. */
+  train?: (request: TrainingRequest) => Promise<TrainingOutcome>;
   /** Called once the reporter exists, so that the caller can ask training to stop. */
   onReporter?: (reporter: RunReporter) => void;
 }
@@ -72,7 +75,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunResult>
     const config: TrainingConfig = resolveTrainingConfig(run.config);
     config.backend = await useBackend(config.backend, { warn: (message) => view.log(message) });
     view.log(`${run.method} run "${run.name}" (${run.id}) in experiment "${run.experiment.name}" on ${config.backend}`);
-    const outcome = await train({ method: run.method, config, reporter });
+    const outcome = await (options.train ?? train)({ method: run.method, config, reporter });
     if (outcome.status === "CANCELED" && !reporter.endedRemotely) {
       // Stopped on our side (the worker is shutting down): the run did not complete.
       const reason = reporter.stopCause ?? "stopped";
