@@ -46,6 +46,9 @@ export async function runSteps(
   step: (images: tf.Tensor2D, oneHot: tf.Tensor2D) => tf.Scalar,
 ): Promise<number> {
   let total = 0;
+  // Announce the phase (or unit) at once; within it, reports are throttled.
+  ensureRunning(context);
+  tracker.at(options.where(0), true);
   for (let done = 0; done < options.steps; done++) {
     ensureRunning(context);
     const started = performance.now();
