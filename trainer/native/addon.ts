@@ -40,6 +40,8 @@ export interface NativeAddon {
   reduceSum(x: Float32Array, out: Float32Array, outer: number, mid: number, inner: number): void;
   /** params: beta1, beta2, 1−beta1, 1−beta2, 1−beta1^t, 1−beta2^t, epsilon, −learningRate. */
   adam(value: Float32Array, m: Float32Array, v: Float32Array, grad: Float32Array, outValue: Float32Array, outM: Float32Array, outV: Float32Array, params: Float32Array, n: number): void;
+  /** OpenMP's thread count for all later kernels (oneDNN's included). */
+  setThreads(n: number): void;
   info(): { threads: number; dnnl: string };
 }
 
