@@ -36,12 +36,22 @@ test("through an API outage mid-run every point arrives exactly once", async () 
   // Training goes on while the API is away: cycle lines keep coming.
   await worker.waitForOutput(/the API is unreachable/, 30_000);
   const downAt = worker.output().match(new RegExp(`\\[${run.name}\\] cycle (\\d+)/`, "g"))!.length;
-  await pollUntil(async () => worker!.output().match(new RegExp(`\\[${run.name}\\] cycle (\\d+)/`, "g"))!.length, (n) => n >= downAt + 3, "cycles trained during the outage", 60_000);
+  await pollUntil(
+    async () => worker!.output().match(new RegExp(`\\[${run.name}\\] cycle (\\d+)/`, "g"))!.length,
+    (n) => n >= downAt + 3,
+    "cycles trained during the outage",
+    60_000,
+  );
   assert.ok(worker.output().split("\n").length > linesBefore);
   await platform.startApi();
   assert.equal(platform.apiUrl, api, "the API is back on the same port");
 
-  const final = await pollUntil(async () => (await query(api, ops.RunById, { id: run.id })).run!, (r) => r.status !== "RUNNING", "the run to end", 240_000);
+  const final = await pollUntil(
+    async () => (await query(api, ops.RunById, { id: run.id })).run!,
+    (r) => r.status !== "RUNNING",
+    "the run to end",
+    240_000,
+  );
   assert.equal(final.status, "SUCCEEDED", `${final.error}\n${worker.output()}`);
   assert.match(worker.output(), /reachable again/);
 

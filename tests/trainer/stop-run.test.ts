@@ -32,7 +32,11 @@ async function pointCounts(runId: string): Promise<Record<string, number>> {
 async function launchAndWaitForCycles(cycles: number) {
   const api = platform.apiUrl;
   const { launchRun } = await query(api, ops.LaunchRun, { input: { experimentName: "stops", method: "GAN", config: LONG_CONFIG } });
-  await pollUntil(async () => (await pointCounts(launchRun.id)).clean_accuracy ?? 0, (n) => n >= cycles, `${cycles} cycles of ${launchRun.name}`);
+  await pollUntil(
+    async () => (await pointCounts(launchRun.id)).clean_accuracy ?? 0,
+    (n) => n >= cycles,
+    `${cycles} cycles of ${launchRun.name}`,
+  );
   return launchRun;
 }
 
@@ -62,8 +66,14 @@ test("a run canceled through the API stops within a unit and logs nothing more",
   assert.doesNotMatch(output, /refused/, "the trainer never sent anything the API had to refuse");
 
   // The worker is free again and trains the next run.
-  const { launchRun: next } = await query(api, ops.LaunchRun, { input: { experimentName: "stops", method: "STANDARD", config: TINY_CONFIG } });
-  const done = await pollUntil(async () => (await query(api, ops.RunById, { id: next.id })).run!.status, (s) => s === "SUCCEEDED" || s === "FAILED", "the next run");
+  const { launchRun: next } = await query(api, ops.LaunchRun, {
+    input: { experimentName: "stops", method: "STANDARD", config: TINY_CONFIG },
+  });
+  const done = await pollUntil(
+    async () => (await query(api, ops.RunById, { id: next.id })).run!.status,
+    (s) => s === "SUCCEEDED" || s === "FAILED",
+    "the next run",
+  );
   assert.equal(done, "SUCCEEDED");
   assert.equal(await worker.stop("SIGTERM"), 0);
 });

@@ -42,8 +42,20 @@ test("npm run train trains by hand: the file's config with flags on top, SUCCEED
   const file = path.join(dir, "my.json");
   await fs.writeFile(file, JSON.stringify({ ...TINY_CONFIG, cycles: 9, seed: 7, learningRate: 0.002 }));
   const { code, output } = await npmTrain([
-    "--api", platform.apiUrl, "--method", "standard", "--config", file, "--cycles", "2",
-    "--experiment", "by-hand", "--name", "hand-1", "--tags", "manual,cli",
+    "--api",
+    platform.apiUrl,
+    "--method",
+    "standard",
+    "--config",
+    file,
+    "--cycles",
+    "2",
+    "--experiment",
+    "by-hand",
+    "--name",
+    "hand-1",
+    "--tags",
+    "manual,cli",
   ]);
   assert.equal(code, 0, output);
   assert.match(output, /cycle 2\/2 · clean \d+\.\d% · fgsm/, "one plain line per cycle when not a terminal");
@@ -77,7 +89,15 @@ test("a bad flag is refused before any run exists, naming the field", async () =
 });
 
 test("Ctrl-C ends a hand-started run FAILED with the reason, exit 1", async () => {
-  const train = startTrainerTool("train", ["--api", platform.apiUrl, "--experiment", "interrupted", "--name", "ctrl-c", ...toFlags({ ...TINY_CONFIG, cycles: 500 })]);
+  const train = startTrainerTool("train", [
+    "--api",
+    platform.apiUrl,
+    "--experiment",
+    "interrupted",
+    "--name",
+    "ctrl-c",
+    ...toFlags({ ...TINY_CONFIG, cycles: 500 }),
+  ]);
   await train.waitForOutput(/cycle 2\/500/);
   assert.equal(await train.stop("SIGINT"), 1, train.output());
   const { runs } = await query(platform.apiUrl, ops.Runs, { filter: { search: "ctrl-c" } });
@@ -89,7 +109,13 @@ test("Ctrl-C ends a hand-started run FAILED with the reason, exit 1", async () =
 test("an exception in training finishes the run FAILED with its message, after delivering what was measured", async () => {
   const client = new ApiClient({ url: platform.apiUrl });
   const run = await startRun(client, { experimentName: "throws", method: "GAN", config: TINY_CONFIG });
-  const out = { text: "", write(chunk: string) { this.text += chunk; return true; } };
+  const out = {
+    text: "",
+    write(chunk: string) {
+      this.text += chunk;
+      return true;
+    },
+  };
   const result = await executeRun({
     client,
     run,
@@ -101,7 +127,11 @@ test("an exception in training finishes the run FAILED with its message, after d
     },
   });
   assert.deepEqual(result, { status: "FAILED", error: "RangeError: the generator diverged at cycle 2", recorded: true });
-  const stored = await pollUntil(async () => (await query(platform.apiUrl, ops.RunById, { id: run.id })).run!, (r) => r.status !== "RUNNING", "the run to end");
+  const stored = await pollUntil(
+    async () => (await query(platform.apiUrl, ops.RunById, { id: run.id })).run!,
+    (r) => r.status !== "RUNNING",
+    "the run to end",
+  );
   assert.equal(stored.status, "FAILED");
   assert.equal(stored.error, "RangeError: the generator diverged at cycle 2");
   const { run: metrics } = await query(platform.apiUrl, ops.RunMetrics, { id: run.id, keys: ["clean_accuracy"] });

@@ -45,7 +45,12 @@ test("a worker claims QUEUED runs of every method and trains them to SUCCEEDED w
   worker = startTrainerTool("worker", ["--api", api, "--concurrency", "2", "--id", "e2e-worker", "--poll", "0.3"]);
   try {
     for (const run of launchRuns) {
-      await pollUntil(async () => (await query(api, ops.RunById, { id: run.id })).run!.status, (s) => s !== "QUEUED" && s !== "RUNNING", `run ${run.name} to end`, 180_000);
+      await pollUntil(
+        async () => (await query(api, ops.RunById, { id: run.id })).run!.status,
+        (s) => s !== "QUEUED" && s !== "RUNNING",
+        `run ${run.name} to end`,
+        180_000,
+      );
     }
   } finally {
     updates.stop();
@@ -55,7 +60,11 @@ test("a worker claims QUEUED runs of every method and trains them to SUCCEEDED w
   const output = worker.output();
 
   const statuses = updates.events.map((e) => e.runUpdated.status).filter((s, i, all) => s !== all[i - 1]);
-  assert.deepEqual(statuses.filter((s) => s !== "QUEUED"), ["RUNNING", "SUCCEEDED"], output);
+  assert.deepEqual(
+    statuses.filter((s) => s !== "QUEUED"),
+    ["RUNNING", "SUCCEEDED"],
+    output,
+  );
 
   for (const launched of launchRuns) {
     const run = (await query(api, ops.RunById, { id: launched.id })).run!;
@@ -94,12 +103,22 @@ test("a run whose stored config cannot be trained here ends FAILED with the reas
   const { launchRun: impossible } = await query(api, ops.LaunchRun, {
     input: { experimentName: "e2e", method: "STANDARD", config: { ...TINY_CONFIG, backend: "tensorflow" } },
   });
-  const { launchRun: fine } = await query(api, ops.LaunchRun, { input: { experimentName: "e2e", method: "STANDARD", config: TINY_CONFIG } });
+  const { launchRun: fine } = await query(api, ops.LaunchRun, {
+    input: { experimentName: "e2e", method: "STANDARD", config: TINY_CONFIG },
+  });
   worker = startTrainerTool("worker", ["--api", api, "--poll", "0.3"]);
-  const failed = await pollUntil(async () => (await query(api, ops.RunById, { id: impossible.id })).run!, (r) => r.status !== "QUEUED" && r.status !== "RUNNING", "the impossible run to end");
+  const failed = await pollUntil(
+    async () => (await query(api, ops.RunById, { id: impossible.id })).run!,
+    (r) => r.status !== "QUEUED" && r.status !== "RUNNING",
+    "the impossible run to end",
+  );
   assert.equal(failed.status, "FAILED");
   assert.match(failed.error ?? "", /"tensorflow" compute backend is not available/);
-  const succeeded = await pollUntil(async () => (await query(api, ops.RunById, { id: fine.id })).run!, (r) => r.status !== "QUEUED" && r.status !== "RUNNING", "the next run to end");
+  const succeeded = await pollUntil(
+    async () => (await query(api, ops.RunById, { id: fine.id })).run!,
+    (r) => r.status !== "QUEUED" && r.status !== "RUNNING",
+    "the next run to end",
+  );
   assert.equal(succeeded.status, "SUCCEEDED", worker.output());
   assert.equal(await worker.stop("SIGTERM"), 0);
 });

@@ -10,7 +10,10 @@ function flags(args: string[]) {
 
 test("field flags override the file, in kebab-case or camelCase", () => {
   const file = { cycles: 10, classifier: "mlp", seed: 3 };
-  const config = applyConfigFlags(file, flags(["--cycles", "5", "--classifier", "cnn", "--generator-epsilon", "0.3", "--trainSize", "256"]));
+  const config = applyConfigFlags(
+    file,
+    flags(["--cycles", "5", "--classifier", "cnn", "--generator-epsilon", "0.3", "--trainSize", "256"]),
+  );
   assert.deepEqual(config, { cycles: 5, classifier: "cnn", seed: 3, generatorEpsilon: 0.3, trainSize: 256 });
   assert.deepEqual(file, { cycles: 10, classifier: "mlp", seed: 3 }, "the file's object is not changed");
 });
@@ -24,8 +27,15 @@ test("schedules are written compactly or as JSON", () => {
 });
 
 test("--set reaches any field, nested ones included, reading JSON values", () => {
-  const config = applyConfigFlags({ schedule: { type: "adaptive", targetGeneratorLoss: 0.6, maxRatio: 9 } }, flags(["--set", "schedule.maxRatio=40", "--set", "sweepEpsilons=[0.1,0.2]", "--set", "classifier=cnn"]));
-  assert.deepEqual(config, { schedule: { type: "adaptive", targetGeneratorLoss: 0.6, maxRatio: 40 }, sweepEpsilons: [0.1, 0.2], classifier: "cnn" });
+  const config = applyConfigFlags(
+    { schedule: { type: "adaptive", targetGeneratorLoss: 0.6, maxRatio: 9 } },
+    flags(["--set", "schedule.maxRatio=40", "--set", "sweepEpsilons=[0.1,0.2]", "--set", "classifier=cnn"]),
+  );
+  assert.deepEqual(config, {
+    schedule: { type: "adaptive", targetGeneratorLoss: 0.6, maxRatio: 40 },
+    sweepEpsilons: [0.1, 0.2],
+    classifier: "cnn",
+  });
   assert.throws(() => applyConfigFlags({}, flags(["--set", "cycles"])), /key=value/);
 });
 
@@ -33,7 +43,10 @@ test("bad values reach validation unchanged, which names the field", () => {
   const bad = (args: string[]) => () => resolveTrainingConfig(applyConfigFlags({}, flags(args)));
   assert.throws(bad(["--cycles", "many"]), (error: unknown) => error instanceof TrainingConfigError && error.field === "config.cycles");
   assert.throws(bad(["--epsilon", "2"]), (error: unknown) => error instanceof TrainingConfigError && error.field === "config.epsilon");
-  assert.throws(bad(["--schedule", "stepped:6,x:5"]), (error: unknown) => error instanceof TrainingConfigError && error.field.startsWith("config.schedule.ratios"));
+  assert.throws(
+    bad(["--schedule", "stepped:6,x:5"]),
+    (error: unknown) => error instanceof TrainingConfigError && error.field.startsWith("config.schedule.ratios"),
+  );
   assert.throws(bad(["--set", "color=red"]), (error: unknown) => error instanceof TrainingConfigError && error.field === "config.color");
   assert.throws(bad(["--sweep-epsilons", "0.1,0.2,7"]), /config\.sweepEpsilons\.2/);
 });

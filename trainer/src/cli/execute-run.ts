@@ -51,15 +51,15 @@ export function failureMessage(error: unknown): string {
 /** Trains `run` with progress on `out` and reports through the API; never throws. */
 export async function executeRun(options: ExecuteRunOptions): Promise<RunResult> {
   const { client, run } = options;
-  const columns = () => (options.out as NodeJS.WriteStream).columns ?? 120;
-  let reporter: RunReporter | undefined;
+  // A pseudo-terminal may report 0 columns: treat that as unknown.
+  const columns = () => (options.out as NodeJS.WriteStream).columns || 120;
   const view = new ProgressView(options.out, {
     tty: options.tty,
     prefix: options.prefix,
     columns,
-    stats: () => reporter!.stats(),
+    stats: () => reporter.stats(),
   });
-  reporter = new RunReporter({
+  const reporter: RunReporter = new RunReporter({
     client,
     runId: run.id,
     heartbeatMs: options.heartbeatMs,
@@ -79,7 +79,11 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunResult>
     if (outcome.status === "CANCELED" && !reporter.endedRemotely) {
       // Stopped on our side (the worker is shutting down): the run did not complete.
       const reason = reporter.stopCause ?? "stopped";
-      result = { status: await reporter.finish({ status: "FAILED", error: reason }, options.flushTimeoutMs), error: reason, recorded: false };
+      result = {
+        status: await reporter.finish({ status: "FAILED", error: reason }, options.flushTimeoutMs),
+        error: reason,
+        recorded: false,
+      };
     } else if (outcome.status === "CANCELED") {
       await reporter.stopHeartbeat();
       result = { status: "CANCELED", recorded: true };
@@ -91,13 +95,17 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunResult>
     const message = failureMessage(error);
     view.log(`training failed: ${message}`);
     if (error instanceof Error && error.stack) options.out.write(`${error.stack}\n`);
-    const status = reporter.endedRemotely ? "CANCELED" : await reporter.finish({ status: "FAILED", error: message }, options.flushTimeoutMs);
+    const status = reporter.endedRemotely
+      ? "CANCELED"
+      : await reporter.finish({ status: "FAILED", error: message }, options.flushTimeoutMs);
     result = { status, error: message, recorded: false };
   }
   result.recorded = reporter.recorded || result.status === "CANCELED";
   view.close();
   const stats = reporter.stats();
   const delivered = `${stats.accepted} points${stats.duplicates ? ` (+${stats.duplicates} repeats ignored)` : ""}, ${stats.images} images`;
-  view.log(`${result.status}${result.error ? `: ${result.error}` : ""} after ${formatDuration((Date.now() - started) / 1000)} · ${delivered}`);
+  view.log(
+    `${result.status}${result.error ? `: ${result.error}` : ""} after ${formatDuration((Date.now() - started) / 1000)} · ${delivered}`,
+  );
   return result;
 }

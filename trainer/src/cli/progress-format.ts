@@ -76,7 +76,13 @@ export function formatProgressLine(progress: Progress, columns = 120, extra = ""
 }
 
 /** The plain line logged when a cycle is done (or pre-training, cycle 0). */
-export function formatCycleLine(cycle: number, cycles: number, latest: Record<string, number>, etaSeconds: number | undefined, backend: string): string {
+export function formatCycleLine(
+  cycle: number,
+  cycles: number,
+  latest: Record<string, number>,
+  etaSeconds: number | undefined,
+  backend: string,
+): string {
   const what = `cycle ${cycle}/${cycles}`;
   return [what, formatLatest(latest), `ETA ${formatDuration(etaSeconds)}`, backend].filter((part) => part !== "").join(" · ");
 }

@@ -57,7 +57,12 @@ test("a bad preset is refused before anything is launched, naming the run and th
 
 test("the workload counts generator units per schedule, an upper bound when adaptive", () => {
   const [standard, , gan2, , stepped, adaptive] = planStudy(manifest, readJson, {}, "e");
-  assert.deepEqual(workload("STANDARD", standard!.config), { classifierSteps: 2000, generatorSteps: 0, bounded: false, evaluatedImages: 210000 });
+  assert.deepEqual(workload("STANDARD", standard!.config), {
+    classifierSteps: 2000,
+    generatorSteps: 0,
+    bounded: false,
+    evaluatedImages: 210000,
+  });
   assert.equal(workload("GAN", gan2!.config).generatorSteps, 20 * 2 * 100);
   assert.equal(workload("GAN", stepped!.config).generatorSteps, (6 + 8 + 12) * 5 * 100);
   const bound = workload("GAN", adaptive!.config);

@@ -4,7 +4,13 @@
  * config. Every config is validated here, so a bad preset stops the launch before any run
  * exists. Also the study's workload, for the time estimate. Pure apart from `readConfig`.
  */
-import { resolveTrainingConfig, TrainingConfigError, TRAINING_METHODS, type TrainingConfig, type TrainingMethod } from "../config/training-config.ts";
+import {
+  resolveTrainingConfig,
+  TrainingConfigError,
+  TRAINING_METHODS,
+  type TrainingConfig,
+  type TrainingMethod,
+} from "../config/training-config.ts";
 
 export interface StudyManifest {
   description?: string;

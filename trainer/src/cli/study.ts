@@ -72,7 +72,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const experimentName = values.experiment ?? defaultExperimentName(new Date());
-  const extraTags = (values.tags ?? "").split(",").map((t) => t.trim()).filter((t) => t !== "");
+  const extraTags = (values.tags ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t !== "");
   const read = (file: string) => readConfigFile(path.join(PRESETS, file));
 
   let plan;
@@ -93,7 +96,10 @@ async function main(argv: string[]): Promise<number> {
     total += seconds;
     bounded ||= work.bounded;
     const schedule = run.method === "GAN" ? ` ${JSON.stringify(run.config.schedule)}` : "";
-    return { run, text: `${run.name.padEnd(20)} ${run.method.padEnd(8)} ${run.config.cycles} cycles${schedule}, ${work.bounded ? "≤" : "~"}${formatDuration(seconds)}` };
+    return {
+      run,
+      text: `${run.name.padEnd(20)} ${run.method.padEnd(8)} ${run.config.cycles} cycles${schedule}, ${work.bounded ? "≤" : "~"}${formatDuration(seconds)}`,
+    };
   });
   const estimate = `${bounded ? "at most " : "~"}${formatDuration(total)} of training at ${rate} examples/s on one worker (the adaptive run is bounded by its maxRatio; the end-of-run sweeps add a few minutes)`;
 

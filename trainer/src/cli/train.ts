@@ -99,7 +99,13 @@ async function main(argv: string[]): Promise<number> {
       config,
       experimentName: (values.experiment as string | undefined) ?? "manual",
       name: values.name as string | undefined,
-      tags: typeof values.tags === "string" ? values.tags.split(",").map((t) => t.trim()).filter((t) => t !== "") : undefined,
+      tags:
+        typeof values.tags === "string"
+          ? values.tags
+              .split(",")
+              .map((t) => t.trim())
+              .filter((t) => t !== "")
+          : undefined,
     });
   } catch (error) {
     console.error(`could not start the run: ${(error as Error).message}`);

@@ -56,7 +56,8 @@ function readOptions(argv: string[]): Options | string {
   });
   if (values.help) return HELP;
   const concurrency = Number(values.concurrency ?? 1);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`--concurrency: expected a positive integer, got "${values.concurrency}"`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new Error(`--concurrency: expected a positive integer, got "${values.concurrency}"`);
   const pollS = Number(values.poll ?? 1.5);
   const heartbeatS = Number(values.heartbeat ?? 5);
   if (!(pollS > 0)) throw new Error(`--poll: expected seconds, got "${values.poll}"`);

@@ -40,10 +40,7 @@ export class ApiClient {
    * @throws ApiTransportError when the API could not be reached or answered garbage;
    *   ApiGraphQLError when it answered with `errors`.
    */
-  async request<TResult, TVariables>(
-    document: TypedDocumentNode<TResult, TVariables>,
-    variables: TVariables,
-  ): Promise<TResult> {
+  async request<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables): Promise<TResult> {
     const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     let response: Response;

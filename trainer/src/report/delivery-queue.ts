@@ -31,7 +31,8 @@ const MAX_STEP = 2 ** 31 - 1;
  */
 export function pointProblem(point: MetricPointOut): string | undefined {
   if (typeof point.key !== "string" || point.key.length === 0) return "empty key";
-  if (!Number.isInteger(point.step) || point.step < 0 || point.step > MAX_STEP) return `step ${point.step} is not a non-negative 32-bit integer`;
+  if (!Number.isInteger(point.step) || point.step < 0 || point.step > MAX_STEP)
+    return `step ${point.step} is not a non-negative 32-bit integer`;
   if (typeof point.value !== "number" || !Number.isFinite(point.value)) return `value ${point.value} is not finite`;
   return undefined;
 }

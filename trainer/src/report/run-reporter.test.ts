@@ -36,7 +36,10 @@ test("points go out in batches of at most batchSize, in the order measured", asy
   assert.equal(await reporter.finish({ status: "SUCCEEDED" }), "SUCCEEDED");
   const batches = api.requests.filter((r) => r.operation === "TrainerLogMetrics").map((r) => (r.variables.points as unknown[]).length);
   assert.deepEqual(batches, [100, 100, 50]);
-  assert.deepEqual(api.points.map((p) => p.step), points.map((p) => p.step));
+  assert.deepEqual(
+    api.points.map((p) => p.step),
+    points.map((p) => p.step),
+  );
   assert.deepEqual(api.finished, [{ status: "SUCCEEDED", error: null }]);
 });
 
@@ -67,7 +70,10 @@ test("failed and ambiguous requests are retried until every point is stored exac
     if (cycle % 4 === 0) await delay(5);
   }
   assert.equal(await reporter.finish({ status: "SUCCEEDED" }), "SUCCEEDED");
-  assert.deepEqual(api.points, expected.map(({ key, step, value }) => ({ key, step, value })));
+  assert.deepEqual(
+    api.points,
+    expected.map(({ key, step, value }) => ({ key, step, value })),
+  );
   const stats = reporter.stats();
   assert.ok(stats.retries > 0, "some requests failed and were retried");
   assert.ok(stats.duplicates > 0, "an ambiguous failure was resent and reported as duplicates");
@@ -108,7 +114,10 @@ test("an image whose answer was lost is not stored twice", async (t) => {
   reporter.image(3, "generator-examples", new Uint8Array([1, 2, 3]));
   reporter.image(4, "generator-examples", new Uint8Array([1, 2, 3, 4]));
   await reporter.finish({ status: "SUCCEEDED" });
-  assert.deepEqual(api.images.map((i) => i.step), [3, 4]);
+  assert.deepEqual(
+    api.images.map((i) => i.step),
+    [3, 4],
+  );
 });
 
 test("a refused batch is not retried; the rest still goes out", async (t) => {

@@ -173,7 +173,9 @@ export class RunReporter implements TrainingReporter {
       let final = outcome;
       if (!delivered && outcome.status === "SUCCEEDED") {
         const pending = this.stats();
-        this.log(`gave up delivering ${pending.pendingPoints} points and ${pending.pendingImages} images after ${Math.round(timeoutMs / 1000)} s`);
+        this.log(
+          `gave up delivering ${pending.pendingPoints} points and ${pending.pendingImages} images after ${Math.round(timeoutMs / 1000)} s`,
+        );
         final = { status: "FAILED", error: "the trainer could not deliver every metric to the API in time" };
       }
       for (let attempt = 0; ; attempt++) {
