@@ -12,6 +12,15 @@ import { startReaper } from "./workers/service.ts";
 
 const log = (message: string) => console.log(`[api] ${message}`);
 
+/** Runs one shutdown step, giving up on it after a while so that shutdown always ends. */
+async function step(what: string, work: () => Promise<unknown>, timeoutMs = 15_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
+  const outcome = await Promise.race([work().then(() => "done" as const, () => "failed" as const), timeout]);
+  clearTimeout(timer);
+  if (outcome !== "done") log(`${what}: ${outcome === "timeout" ? `gave up after ${timeoutMs / 1000} s` : "failed"}`);
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   const database = await openDatabase(config, log, { migrate: process.env.SPARRING_SKIP_MIGRATE !== "1" });
@@ -28,10 +37,11 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: stopping`);
     stopReaper();
-    await server.close().catch(() => {});
-    await bus.close();
-    await prisma.$disconnect().catch(() => {});
-    await database.stop();
+    // Each step is bounded: a stuck client connection must not keep the process alive.
+    await step("closing HTTP and WebSocket connections", () => server.close());
+    await step("closing the event listener", () => bus.close());
+    await step("closing database connections", () => prisma.$disconnect());
+    await step("stopping the embedded database", () => database.stop());
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -4,7 +4,6 @@
  * can serve one PostgreSQL.
  */
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
@@ -75,9 +74,7 @@ export async function startApiServer(
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
     ],
   });
   await apollo.start();
@@ -135,9 +132,15 @@ export async function startApiServer(
   return {
     url: `http://${shownHost}:${port}/graphql`,
     port,
+    // Stop accepting, close idle keep-alive sockets at once, give in-flight requests 3 s.
     close: async () => {
+      await wsCleanup.dispose();
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      const force = setTimeout(() => httpServer.closeAllConnections(), 3000);
+      await closed;
+      clearTimeout(force);
       await apollo.stop();
-      wsServer.close();
     },
   };
 }

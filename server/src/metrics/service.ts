@@ -234,33 +234,44 @@ async function readBuckets(prisma: PrismaClient, requests: SeriesRequest[], maxP
     return { ...r, width, level, levelWidth, a, b };
   });
   const col = <T>(pick: (p: (typeof plans)[number]) => T) => plans.map(pick);
-  const rows = await prisma.$queryRaw<{ run_id: string; key: string; step: number; value: number; min: number; max: number; n: bigint }[]>`
+  // Series are numbered (WITH ORDINALITY) so grouping and sorting compare integers only;
+  // a bucket's last value is the second element of the largest [last_step, value] pair.
+  const rows = await prisma.$queryRaw<{ i: bigint; step: number; value: number; min: number; max: number; n: bigint }[]>`
     WITH s AS (
       SELECT * FROM unnest(${col((p) => p.runId)}::uuid[], ${col((p) => p.key)}::text[], ${col((p) => p.lo)}::int[],
         ${col((p) => p.hi)}::int[], ${col((p) => p.width)}::bigint[], ${col((p) => p.level)}::smallint[],
         ${col((p) => p.levelWidth)}::bigint[], ${col((p) => p.a)}::bigint[], ${col((p) => p.b)}::bigint[])
-        AS s(run_id, key, lo, hi, width, level, lw, a, b)
+        WITH ORDINALITY AS s(run_id, key, lo, hi, width, level, lw, a, b, i)
     ), parts AS (
-      SELECT s.run_id, s.key, s.width, p.step::bigint AS at, p.step AS last_step, p.value AS last_value, p.value AS mn, p.value AS mx, 1 AS n
+      SELECT s.i, p.step / s.width AS bucket, p.step AS last_step, p.value AS last_value, p.value AS mn, p.value AS mx, 1 AS n
       FROM s JOIN metric_points p ON p.run_id = s.run_id AND p.key = s.key AND p.step >= s.lo AND p.step < s.a
       UNION ALL
-      SELECT s.run_id, s.key, s.width, p.step::bigint, p.step, p.value, p.value, p.value, 1
+      SELECT s.i, p.step / s.width, p.step, p.value, p.value, p.value, 1
       FROM s JOIN metric_points p ON p.run_id = s.run_id AND p.key = s.key AND p.step >= s.b AND p.step <= s.hi
       UNION ALL
-      SELECT s.run_id, s.key, s.width, r.bucket::bigint * s.lw, r.last_step, r.last_value, r.min, r.max, r.count
+      SELECT s.i, r.bucket::bigint * s.lw / s.width, r.last_step, r.last_value, r.min, r.max, r.count
       FROM s JOIN metric_rollups r ON r.run_id = s.run_id AND r.key = s.key AND r.level = s.level
         AND r.bucket >= s.a / s.lw AND r.bucket < s.b / s.lw
     )
-    SELECT run_id::text, key, max(last_step) AS step, (array_agg(last_value ORDER BY last_step DESC))[1] AS value,
+    SELECT i, max(last_step) AS step, (max(ARRAY[last_step::float8, last_value]))[2] AS value,
       min(mn) AS min, max(mx) AS max, sum(n)::bigint AS n
     FROM parts
-    GROUP BY run_id, key, at / width
-    ORDER BY run_id, key, at / width`;
-  const series = group(rows, (row) => ({ step: row.step, value: row.value, min: row.min, max: row.max, wallTime: null }));
-  const totals = new Map<string, number>();
-  for (const row of rows) totals.set(`${row.run_id}\u0000${row.key}`, (totals.get(`${row.run_id}\u0000${row.key}`) ?? 0) + Number(row.n));
-  for (const s of series) s.count = totals.get(`${s.runId}\u0000${s.key}`) ?? 0;
-  return series;
+    GROUP BY i, bucket
+    ORDER BY i, bucket`;
+  const out: SeriesResult[] = [];
+  let current: SeriesResult | undefined;
+  let currentIndex = -1n;
+  for (const row of rows) {
+    if (!current || row.i !== currentIndex) {
+      const plan = plans[Number(row.i) - 1]!;
+      current = { runId: plan.runId, key: plan.key, count: 0, points: [] };
+      currentIndex = row.i;
+      out.push(current);
+    }
+    current.count += Number(row.n);
+    current.points.push({ step: row.step, value: row.value, min: row.min, max: row.max, wallTime: null });
+  }
+  return out;
 }
 
 function group<R extends { run_id: string; key: string }>(rows: R[], point: (row: R) => SeriesResult["points"][number]): SeriesResult[] {
