@@ -106,6 +106,7 @@ async function startParts(config: PlatformConfig, database: Database, supervisor
           name: "build",
           command: process.execPath,
           args: [NEXT, "build", "web"],
+          env: { NEXT_TELEMETRY_DISABLED: "1" },
           cwd: ROOT,
         })
         .then(
@@ -121,6 +122,7 @@ async function startParts(config: PlatformConfig, database: Database, supervisor
         env: {
           ...env,
           SPARRING_API_URL: apiUrl,
+          NEXT_TELEMETRY_DISABLED: "1",
           WEB_PORT: String(config.webPort),
         },
         cwd: ROOT,
@@ -145,7 +147,9 @@ async function startParts(config: PlatformConfig, database: Database, supervisor
 
   say(`API listening on ${apiUrl} (subscriptions: ${apiUrl.replace(/^http/, "ws")})`);
   if (dashboard) say(`dashboard on ${dashboard}`);
-  say(`${config.parts.has("workers") && existsSync(workerCli) ? config.workers : 0} local worker(s); data in ${config.dataDir}; Ctrl-C stops everything`);
+  say(
+    `${config.parts.has("workers") && existsSync(workerCli) ? config.workers : 0} local worker(s); data in ${config.dataDir}; Ctrl-C stops everything`,
+  );
 }
 
 let config: PlatformConfig;
