@@ -22,30 +22,59 @@ describe("machineTicks", () => {
 });
 
 describe("ThreadPolicy", () => {
+  /** A machine of two cores whose /proc/stat, clock and own CPU time the test moves. */
+  function fakeMachine() {
+    const m = { busy: 0, total: 0, wall: 0, own: 0 };
+    const options = {
+      cores: 2,
+      intervalMs: 1000,
+      readStat: () => `cpu  ${m.busy} 0 0 ${m.total - m.busy} 0 0 0 0 0 0\n`,
+      ownSeconds: () => m.own,
+      now: () => m.wall,
+    };
+    /** One second passes: the others use `others` cores and we `own`. */
+    const second = (others: number, own: number) => {
+      m.wall += 1000;
+      m.total += 200;
+      m.busy += 100 * (others + own);
+      m.own += own;
+    };
+    return { options, second };
+  }
+
   test("starts on one thread when the load average says the machine is busy", () => {
     const set: number[] = [];
-    const policy = new ThreadPolicy((n) => set.push(n), 2, 1000, () => "cpu  1 0 0 1 0 0 0 0 0 0\n", 3.5);
+    const policy = new ThreadPolicy((n) => set.push(n), { ...fakeMachine().options, initialOthersCores: 3.5 });
     assert.equal(policy.threads, 1);
     assert.deepEqual(set, [1]);
   });
-  test("drops to one thread when others are busy and comes back when they stop", async () => {
-    let busy = 0;
-    let total = 0;
-    const stat = () => `cpu  ${busy} 0 0 ${total - busy} 0 0 0 0 0 0\n`;
+
+  test("drops to one thread while others keep a core busy and comes back when they stop", () => {
+    const { options, second } = fakeMachine();
     const set: number[] = [];
-    const policy = new ThreadPolicy((n) => set.push(n), 2, 10, stat, 0);
+    const policy = new ThreadPolicy((n) => set.push(n), { ...options, initialOthersCores: 0 });
     assert.equal(policy.threads, 2);
-    // Another process keeps one whole core busy (our own use here is ~0).
-    const wait = () => new Promise((resolve) => setTimeout(resolve, 20));
-    await wait();
-    busy += 100;
-    total += 200;
+    second(1, 1); // someone else keeps a core busy
     policy.tick();
     assert.equal(policy.threads, 1);
-    await wait();
-    total += 200;
+    second(0.5, 1); // still crowded enough: hysteresis holds
+    policy.tick();
+    assert.equal(policy.threads, 1);
+    second(0.1, 1);
     policy.tick();
     assert.equal(policy.threads, 2);
     assert.deepEqual(set, [2, 1, 2]);
   });
+
+  test("reads the machine at most once per interval", () => {
+    const { options, second } = fakeMachine();
+    let reads = 0;
+    const policy = new ThreadPolicy(() => {}, { ...options, readStat: () => (reads++, options.readStat()), initialOthersCores: 0 });
+    second(0, 0);
+    policy.tick();
+    policy.tick();
+    policy.tick();
+    assert.equal(reads, 2); // the first sample, then one decision
+  });
+});
 });

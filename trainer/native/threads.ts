@@ -41,21 +41,45 @@ interface Sample {
   total: number;
 }
 
+/** Where the policy reads the machine and itself; tests replace these. */
+export interface ThreadPolicyOptions {
+  cores?: number;
+  intervalMs?: number;
+  /** The contents of /proc/stat. */
+  readStat?: () => string;
+  /** CPU seconds this process has used so far (all its threads). */
+  ownSeconds?: () => number;
+  /** Milliseconds on a monotonic clock. */
+  now?: () => number;
+  /** What the others use before the first interval: the load average by default. */
+  initialOthersCores?: number;
+}
+
 /** Re-decides the thread count at most once per interval, when asked by the heavy kernels. */
 export class ThreadPolicy {
   private last: Sample | null;
   private current: number;
+  private readonly cores: number;
+  private readonly intervalMs: number;
+  private readonly readStat: () => string;
+  private readonly ownSeconds: () => number;
+  private readonly now: () => number;
 
   constructor(
     private readonly setThreads: (n: number) => void,
-    private readonly cores = availableParallelism(),
-    private readonly intervalMs = 1000,
-    private readonly readStat: () => string = () => readFileSync("/proc/stat", "utf8"),
-    initialOthersCores = loadavg()[0] ?? 0,
+    options: ThreadPolicyOptions = {},
   ) {
+    this.cores = options.cores ?? availableParallelism();
+    this.intervalMs = options.intervalMs ?? 1000;
+    this.readStat = options.readStat ?? (() => readFileSync("/proc/stat", "utf8"));
+    this.ownSeconds = options.ownSeconds ?? (() => {
+      const usage = process.cpuUsage();
+      return (usage.user + usage.system) / 1e6;
+    });
+    this.now = options.now ?? (() => performance.now());
     // Before any interval has passed, the load average (which we have not yet added
     // to) is the best guess at what the others use.
-    this.current = chooseThreads(initialOthersCores, 1, cores);
+    this.current = chooseThreads(options.initialOthersCores ?? loadavg()[0] ?? 0, 1, this.cores);
     setThreads(this.current);
     this.last = this.sample();
   }
@@ -67,7 +91,7 @@ export class ThreadPolicy {
 
   /** Cheap unless an interval has passed since the last decision. */
   tick(): void {
-    if (this.last == null || performance.now() - this.last.wall < this.intervalMs) return;
+    if (this.last == null || this.now() - this.last.wall < this.intervalMs) return;
     const now = this.sample();
     if (now == null) return;
     const wall = (now.wall - this.last.wall) / 1000;
@@ -88,8 +112,6 @@ export class ThreadPolicy {
     } catch {
       ticks = null;
     }
-    if (ticks == null) return null;
-    const usage = process.cpuUsage();
-    return { wall: performance.now(), ownSeconds: (usage.user + usage.system) / 1e6, ...ticks };
+    return ticks == null ? null : { wall: this.now(), ownSeconds: this.ownSeconds(), ...ticks };
   }
 }
