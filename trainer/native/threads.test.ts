@@ -77,4 +77,3 @@ describe("ThreadPolicy", () => {
     assert.equal(reads, 2); // the first sample, then one decision
   });
 });
-});
