@@ -49,7 +49,11 @@ export async function ensureWebBuild(): Promise<void> {
     }
     try {
       if (webBuildIsFresh()) return;
-      const result = spawnSync("npm", ["run", "build:web"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+      const result = spawnSync("npm", ["run", "build:web"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      });
       if (result.status !== 0) throw new Error(`next build failed:\n${result.stdout}\n${result.stderr}`);
       return;
     } finally {
@@ -114,7 +118,15 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   return {
     context,

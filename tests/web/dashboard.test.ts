@@ -24,7 +24,17 @@ const ids: Record<string, string> = {};
 
 const FIXTURES: FixtureRun[] = [
   { experimentName: "web-test", name: "standard", method: "STANDARD", cycles: 6, seed: 11, finish: "SUCCEEDED", tags: ["baseline"] },
-  { experimentName: "web-test", name: "gan-2to1", method: "GAN", cycles: 6, seed: 12, finish: "SUCCEEDED", images: true, stepsPerCycle: 400, tags: ["paper"] },
+  {
+    experimentName: "web-test",
+    name: "gan-2to1",
+    method: "GAN",
+    cycles: 6,
+    seed: 12,
+    finish: "SUCCEEDED",
+    images: true,
+    stepsPerCycle: 400,
+    tags: ["paper"],
+  },
   { experimentName: "web-test", name: "gan-broken", method: "GAN", cycles: 2, seed: 13, finish: "FAILED", tags: ["paper"] },
 ];
 
@@ -54,7 +64,7 @@ test("the runs table lists every run with its latest metrics, and filters throug
   assert.equal(await page.locator("[data-testid=run-row]").count(), FIXTURES.length);
   const { run } = await query(platform.apiUrl, RunById, { id: ids["gan-2to1"]! });
   const cell = page.locator(`[data-run-id="${ids["gan-2to1"]}"] td[data-metric=fgsm_accuracy]`);
-  assert.equal(await cell.textContent(), ((run!.summary as Record<string, number>).fgsm_accuracy!).toFixed(4));
+  assert.equal(await cell.textContent(), (run!.summary as Record<string, number>).fgsm_accuracy!.toFixed(4));
   await shot("runs");
 
   await page.getByRole("checkbox", { name: "failed" }).check();
@@ -75,17 +85,28 @@ test("a run page shows progress, a drawn chart per metric, the sweep table and t
   await page.waitForURL(new RegExp(`/runs/${ids["gan-2to1"]}$`));
   const { run } = await query(platform.apiUrl, RunById, { id: ids["gan-2to1"]! });
   const charted = run!.metricKeys.filter((k) => !k.startsWith("robustness/"));
-  await page.waitForFunction((n) => document.querySelectorAll("[data-testid=metric-chart] .chart-box[data-state=drawn]").length === n, charted.length);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("[data-testid=metric-chart] .chart-box[data-state=drawn]").length === n,
+    charted.length,
+  );
   assert.equal(await page.getByTestId("run-cycle").textContent(), "Cycle 6 of 6");
   assert.equal(await page.locator("[data-testid=run-status] [data-status]").getAttribute("data-status"), "SUCCEEDED");
   // The many-point key is downsampled to the chart's width, never beyond it.
   const points = Number(await page.locator("[data-key='train/classifier_loss'] .chart-box").getAttribute("data-points"));
   assert.ok(points > 0 && points < 2800, `train/classifier_loss drew ${points} points`);
   const sweep = await query(platform.apiUrl, MetricSeriesQuery, { runIds: [ids["gan-2to1"]!], keys: ["robustness/pgd_accuracy"] });
-  const pgd = await page.locator("[data-testid=robustness-table] tr", { hasText: "PGD" }).locator("td").evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-value"))));
-  assert.deepEqual(pgd, sweep.metricSeries[0]!.points.map((p) => p.value));
+  const pgd = await page
+    .locator("[data-testid=robustness-table] tr", { hasText: "PGD" })
+    .locator("td")
+    .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-value"))));
+  assert.deepEqual(
+    pgd,
+    sweep.metricSeries[0]!.points.map((p) => p.value),
+  );
   await page.waitForSelector("[data-testid=image-grids] img");
-  await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>("[data-testid=image-grids] img")].every((i) => i.complete && i.naturalWidth > 0));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLImageElement>("[data-testid=image-grids] img")].every((i) => i.complete && i.naturalWidth > 0),
+  );
   await shot("run");
   await page.emulateMedia({ colorScheme: "dark" });
   await page.waitForFunction(() => document.querySelectorAll(".chart-box[data-state=drawn]").length > 0);
@@ -100,12 +121,24 @@ test("comparing two runs shows the API's exact values in the paper table and the
   await page.waitForSelector("[data-testid=paper-table]");
   const api = await query(platform.apiUrl, MetricSeriesQuery, { runIds, keys: ["fgsm_accuracy"] });
   for (const series of api.metricSeries) {
-    const shown = await page.locator(`[data-testid=paper-table] td[data-run-id="${series.runId}"]`).evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-value"))));
-    assert.deepEqual(shown, series.points.map((p) => p.value));
+    const shown = await page
+      .locator(`[data-testid=paper-table] td[data-run-id="${series.runId}"]`)
+      .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute("data-value"))));
+    assert.deepEqual(
+      shown,
+      series.points.map((p) => p.value),
+    );
   }
   const sweep = await query(platform.apiUrl, MetricSeriesQuery, { runIds: [ids["standard"]!], keys: ["robustness/fgsm_accuracy"] });
-  const firstRow = await page.locator("[data-testid=attack-matrix] tbody tr").first().locator("td").evaluateAll((cells) => cells.map((c) => c.getAttribute("data-value")));
-  assert.deepEqual(firstRow.slice(0, sweep.metricSeries[0]!.points.length).map(Number), sweep.metricSeries[0]!.points.map((p) => p.value));
+  const firstRow = await page
+    .locator("[data-testid=attack-matrix] tbody tr")
+    .first()
+    .locator("td")
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute("data-value")));
+  assert.deepEqual(
+    firstRow.slice(0, sweep.metricSeries[0]!.points.length).map(Number),
+    sweep.metricSeries[0]!.points.map((p) => p.value),
+  );
   await page.waitForFunction(() => {
     const charts = document.querySelectorAll("[data-testid=compare-chart]");
     return charts.length > 0 && [...charts].every((c) => c.querySelector(".chart-box[data-state=drawn]"));
@@ -143,11 +176,16 @@ test("launching from the form: errors next to the field, then the run goes QUEUE
   const claimed = await query(platform.apiUrl, ClaimRun, { workerId: "web-test-worker", backend: "cpu" });
   assert.equal(claimed.claimRun?.id, runId);
   await page.waitForSelector("[data-testid=run-status] [data-status=RUNNING]");
-  await query(platform.apiUrl, LogMetrics, { runId, points: [0, 1].map((step) => ({ key: "clean_accuracy", step, value: 0.5 + step / 10 })) });
+  await query(platform.apiUrl, LogMetrics, {
+    runId,
+    points: [0, 1].map((step) => ({ key: "clean_accuracy", step, value: 0.5 + step / 10 })),
+  });
   await page.waitForSelector("[data-key=clean_accuracy] .chart-box[data-state=drawn][data-points='2']");
   await query(platform.apiUrl, LogMetrics, { runId, points: [{ key: "clean_accuracy", step: 2, value: 0.875 }] });
   await page.waitForSelector("[data-key=clean_accuracy] .chart-box[data-points='3']");
-  await page.waitForFunction(() => document.querySelector("[data-testid=metric-summary] [data-key=clean_accuracy] dd")?.textContent === "0.8750");
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=metric-summary] [data-key=clean_accuracy] dd")?.textContent === "0.8750",
+  );
   assert.equal(await page.getByTestId("run-cycle").textContent(), "Cycle 2 of 3");
   await shot("live-running");
   await query(platform.apiUrl, FinishRun, { runId, status: "SUCCEEDED" });

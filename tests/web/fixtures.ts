@@ -68,7 +68,11 @@ export function sweepPoints(run: FixtureRun): { key: string; step: number; value
   return SWEEP_EPSILONS.flatMap((eps) => {
     const step = Math.round(eps * 1000);
     const base = run.method === "STANDARD" ? 0.9 - 2.8 * eps : 0.97 - 1.1 * eps;
-    const keys = ["robustness/fgsm_accuracy", "robustness/pgd_accuracy", ...(run.method === "GAN" ? ["robustness/generator_accuracy"] : [])];
+    const keys = [
+      "robustness/fgsm_accuracy",
+      "robustness/pgd_accuracy",
+      ...(run.method === "GAN" ? ["robustness/generator_accuracy"] : []),
+    ];
     return keys.map((key, i) => ({ key, step, value: Math.max(0, Math.min(1, base - i * 0.05 + (rnd() - 0.5) * 0.02)) }));
   });
 }
@@ -99,7 +103,13 @@ export function gridPng(seed: number, cycle: number): string {
 /** Logs one whole fixture run through the API; returns its id. */
 export async function seedRun(apiUrl: string, run: FixtureRun): Promise<string> {
   const { startRun } = await query(apiUrl, StartRun, {
-    input: { experimentName: run.experimentName, name: run.name, method: run.method, config: { cycles: run.cycles, ...run.config }, tags: run.tags ?? [] },
+    input: {
+      experimentName: run.experimentName,
+      name: run.name,
+      method: run.method,
+      config: { cycles: run.cycles, ...run.config },
+      tags: run.tags ?? [],
+    },
   });
   const runId = startRun.id;
   for (let cycle = 0; cycle <= run.cycles; cycle++) {
@@ -114,9 +124,21 @@ export async function seedRun(apiUrl: string, run: FixtureRun): Promise<string> 
     }
     await query(apiUrl, LogMetrics, { runId, points });
     if (run.images) {
-      await query(apiUrl, LogImage, { runId, step: cycle, kind: "fgsm-examples", pngBase64: gridPng(run.seed, cycle), caption: `FGSM ε examples, cycle ${cycle}` });
+      await query(apiUrl, LogImage, {
+        runId,
+        step: cycle,
+        kind: "fgsm-examples",
+        pngBase64: gridPng(run.seed, cycle),
+        caption: `FGSM ε examples, cycle ${cycle}`,
+      });
       if (run.method === "GAN") {
-        await query(apiUrl, LogImage, { runId, step: cycle, kind: "generator-examples", pngBase64: gridPng(run.seed + 1, cycle), caption: `generator examples, cycle ${cycle}` });
+        await query(apiUrl, LogImage, {
+          runId,
+          step: cycle,
+          kind: "generator-examples",
+          pngBase64: gridPng(run.seed + 1, cycle),
+          caption: `generator examples, cycle ${cycle}`,
+        });
       }
     }
   }
@@ -135,8 +157,24 @@ export function paperFixtures(experimentName: string): FixtureRun[] {
     { ...common, name: "fgsm", method: "FGSM", seed: 2, tags: ["baseline"] },
     { ...common, name: "gan-2to1", method: "GAN", seed: 3, config: { schedule: { type: "constant", ratio: 2 } }, tags: ["paper"] },
     { ...common, name: "gan-4to1", method: "GAN", seed: 4, config: { schedule: { type: "constant", ratio: 4 } }, tags: ["paper"] },
-    { ...common, name: "gan-stepped", method: "GAN", seed: 5, config: { schedule: { type: "stepped", ratios: [6, 8, 12], cyclesPerRatio: 5 } }, tags: ["paper"] },
-    { ...common, name: "gan-adaptive", method: "GAN", seed: 6, config: { schedule: { type: "adaptive", targetGeneratorLoss: 0.6, maxRatio: 1000 } }, tags: ["paper"], finish: undefined, cycles: 30 },
+    {
+      ...common,
+      name: "gan-stepped",
+      method: "GAN",
+      seed: 5,
+      config: { schedule: { type: "stepped", ratios: [6, 8, 12], cyclesPerRatio: 5 } },
+      tags: ["paper"],
+    },
+    {
+      ...common,
+      name: "gan-adaptive",
+      method: "GAN",
+      seed: 6,
+      config: { schedule: { type: "adaptive", targetGeneratorLoss: 0.6, maxRatio: 1000 } },
+      tags: ["paper"],
+      finish: undefined,
+      cycles: 30,
+    },
     { ...common, name: "gan-broken", method: "GAN", seed: 7, cycles: 3, tags: ["paper"], finish: "FAILED" },
   ];
 }

@@ -5,7 +5,7 @@
  * - the cross-attack matrix: runs as rows; FGSM, PGD and generator accuracy at each ε.
  */
 import type { CsvCell } from "./csv.ts";
-import { ROBUSTNESS_KEYS } from "./domain.ts";
+import { isChartedKey, orderMetricKeys, ROBUSTNESS_KEYS } from "./domain.ts";
 import { epsilonOfStep, pivotByStep } from "./step-table.ts";
 
 export interface RunRef {
@@ -40,7 +40,10 @@ export interface AttackMatrix {
 
 /** Robustness sweeps of several runs: every attack any run has, at every ε any run has. */
 export function attackMatrix(runs: readonly RunRef[], series: ReadonlyMap<string, ReadonlyMap<string, Points>>): AttackMatrix {
-  const attacks = ROBUSTNESS_KEYS.filter((a) => runs.some((r) => (series.get(r.id)?.get(a.key)?.length ?? 0) > 0)).map((a) => ({ key: a.key, attack: a.attack }));
+  const attacks = ROBUSTNESS_KEYS.filter((a) => runs.some((r) => (series.get(r.id)?.get(a.key)?.length ?? 0) > 0)).map((a) => ({
+    key: a.key,
+    attack: a.attack,
+  }));
   const steps = new Set<number>();
   for (const r of runs) for (const a of attacks) for (const p of series.get(r.id)?.get(a.key) ?? []) steps.add(p.step);
   const sorted = [...steps].sort((a, b) => a - b);
@@ -61,5 +64,18 @@ export function attackMatrixCsv(runs: readonly RunRef[], matrix: AttackMatrix): 
 /** The run ids of a /compare URL: comma separated, in order, without duplicates, at most `max`. */
 export function parseRunIds(param: string | string[] | undefined, max = 200): string[] {
   const raw = Array.isArray(param) ? param.join(",") : (param ?? "");
-  return [...new Set(raw.split(",").map((s) => s.trim()).filter((s) => s !== ""))].slice(0, max);
+  return [
+    ...new Set(
+      raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== ""),
+    ),
+  ].slice(0, max);
+}
+
+/** The keys a comparison charts (every key any run has, but the sweep) and fetches (those plus the sweep). */
+export function compareKeys(runs: readonly { metricKeys: readonly string[] }[]): { charted: string[]; fetched: string[] } {
+  const charted = orderMetricKeys([...new Set(runs.flatMap((r) => r.metricKeys))].filter(isChartedKey));
+  return { charted, fetched: [...charted, ...ROBUSTNESS_KEYS.map((r) => r.key)] };
 }

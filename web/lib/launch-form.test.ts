@@ -46,7 +46,10 @@ test("API paths map to form fields", () => {
 test("errors land next to their field, from extensions or from the message; others stay general", () => {
   const placed = placeErrors(
     [
-      { message: "[GraphQL] input.config.schedule.ratio: must be at least 1", extensions: { code: "BAD_USER_INPUT", field: "input.config.schedule.ratio" } },
+      {
+        message: "[GraphQL] input.config.schedule.ratio: must be at least 1",
+        extensions: { code: "BAD_USER_INPUT", field: "input.config.schedule.ratio" },
+      },
       { message: "config.cycles: must be an integer" },
       { message: "database is down" },
     ],
@@ -58,7 +61,18 @@ test("errors land next to their field, from extensions or from the message; othe
 
 test("every issue of a refused config is placed", () => {
   const placed = placeErrors(
-    [{ message: "input.config.epsilon: must be in (0, 1]", extensions: { field: "input.config.epsilon", issues: [{ field: "input.config.epsilon", message: "must be in (0, 1]" }, { field: "input.config.seed", message: "must be at least 0" }] } }],
+    [
+      {
+        message: "input.config.epsilon: must be in (0, 1]",
+        extensions: {
+          field: "input.config.epsilon",
+          issues: [
+            { field: "input.config.epsilon", message: "must be in (0, 1]" },
+            { field: "input.config.seed", message: "must be at least 0" },
+          ],
+        },
+      },
+    ],
     FIELDS,
   );
   assert.deepEqual(placed.fields, { epsilon: "must be in (0, 1]", seed: "must be at least 0" });

@@ -96,7 +96,14 @@ function numberOf(text: string): number | undefined {
 
 /** Comma or space separated list of tags, without blanks and duplicates. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[,\n]/).map((t) => t.trim()).filter((t) => t !== ""))];
+  return [
+    ...new Set(
+      text
+        .split(/[,\n]/)
+        .map((t) => t.trim())
+        .filter((t) => t !== ""),
+    ),
+  ];
 }
 
 /** The schedule as the config wants it; only GAN runs have one. */
@@ -105,7 +112,10 @@ function scheduleOf(values: LaunchFormValues): Record<string, unknown> {
     case "stepped":
       return {
         type: "stepped",
-        ratios: values["schedule.ratios"].split(/[,\s]+/).filter((r) => r !== "").map(Number),
+        ratios: values["schedule.ratios"]
+          .split(/[,\s]+/)
+          .filter((r) => r !== "")
+          .map(Number),
         cyclesPerRatio: numberOf(values["schedule.cyclesPerRatio"]),
       };
     case "adaptive":

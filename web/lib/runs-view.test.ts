@@ -21,7 +21,14 @@ test("an empty URL is the default view, and the default view writes an empty URL
 });
 
 test("filters, search and sort read from the URL as Next.js passes it", () => {
-  const view = parseRunsView({ status: ["RUNNING", "BOGUS"], method: "GAN,FGSM", tag: ["paper", "paper"], q: " gan ", sort: "metric:fgsm_accuracy", dir: "asc" });
+  const view = parseRunsView({
+    status: ["RUNNING", "BOGUS"],
+    method: "GAN,FGSM",
+    tag: ["paper", "paper"],
+    q: " gan ",
+    sort: "metric:fgsm_accuracy",
+    dir: "asc",
+  });
   assert.deepEqual(view.status, ["RUNNING"]);
   assert.deepEqual(view.method, ["GAN", "FGSM"]);
   assert.deepEqual(view.tags, ["paper"]);
@@ -63,7 +70,11 @@ test("any view survives writing to the URL and reading back", () => {
     tags: fc.uniqueArray(text),
     search: fc.string({ maxLength: 20 }),
     sort: fc.oneof(
-      fc.record({ field: fc.constantFrom("CREATED_AT", "NAME", "STATUS" as const), metricKey: fc.constant(undefined), direction: fc.constantFrom("ASC", "DESC" as const) }),
+      fc.record({
+        field: fc.constantFrom("CREATED_AT", "NAME", "STATUS" as const),
+        metricKey: fc.constant(undefined),
+        direction: fc.constantFrom("ASC", "DESC" as const),
+      }),
       fc.record({ field: fc.constant("METRIC" as const), metricKey: text, direction: fc.constantFrom("ASC", "DESC" as const) }),
     ),
     columns: fc.uniqueArray(text),
@@ -72,10 +83,17 @@ test("any view survives writing to the URL and reading back", () => {
     back: fc.constant([]),
   });
   fc.assert(
-    fc.property(arbitraryView, fc.array(fc.base64String({ minLength: 4, maxLength: 12 }).map((s) => s.replace(/[+/=]/g, "x")), { maxLength: 3 }), (view, cursors) => {
-      let paged = view;
-      for (const c of cursors) paged = nextPage(paged, c);
-      return JSON.stringify(parseRunsView(runsViewToParams(paged))) === JSON.stringify(paged);
-    }),
+    fc.property(
+      arbitraryView,
+      fc.array(
+        fc.base64String({ minLength: 4, maxLength: 12 }).map((s) => s.replace(/[+/=]/g, "x")),
+        { maxLength: 3 },
+      ),
+      (view, cursors) => {
+        let paged = view;
+        for (const c of cursors) paged = nextPage(paged, c);
+        return JSON.stringify(parseRunsView(runsViewToParams(paged))) === JSON.stringify(paged);
+      },
+    ),
   );
 });

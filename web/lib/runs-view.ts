@@ -101,7 +101,8 @@ export function runsViewToParams(view: RunsView): URLSearchParams {
   else if (field === "STATUS") params.set("sort", "status");
   const effectiveField = field === "METRIC" && !metricKey ? "CREATED_AT" : field;
   if (direction !== defaultDirection(effectiveField)) params.set("dir", direction.toLowerCase());
-  const sameColumns = view.columns.length === DEFAULT_METRIC_COLUMNS.length && view.columns.every((c, i) => c === DEFAULT_METRIC_COLUMNS[i]);
+  const sameColumns =
+    view.columns.length === DEFAULT_METRIC_COLUMNS.length && view.columns.every((c, i) => c === DEFAULT_METRIC_COLUMNS[i]);
   if (!sameColumns) {
     if (view.columns.length === 0) params.append("col", "");
     for (const c of view.columns) params.append("col", c);
@@ -153,5 +154,7 @@ export function toRunFilter(view: RunsView): RunFilter | undefined {
 /** The API order of a view. */
 export function toRunOrder(view: RunsView): RunOrder {
   const { field, metricKey, direction } = view.sort;
-  return field === "METRIC" && metricKey ? { field, metricKey, direction } : { field: field === "METRIC" ? "CREATED_AT" : field, direction };
+  return field === "METRIC" && metricKey
+    ? { field, metricKey, direction }
+    : { field: field === "METRIC" ? "CREATED_AT" : field, direction };
 }

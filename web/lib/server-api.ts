@@ -7,7 +7,13 @@ import { registerUrql } from "@urql/next/rsc";
 import { apiUrl } from "./api-url.ts";
 
 const { getClient } = registerUrql(() =>
-  createClient({ url: apiUrl(), exchanges: [cacheExchange, fetchExchange], requestPolicy: "cache-first", preferGetMethod: false, fetchOptions: { cache: "no-store" } }),
+  createClient({
+    url: apiUrl(),
+    exchanges: [cacheExchange, fetchExchange],
+    requestPolicy: "cache-first",
+    preferGetMethod: false,
+    fetchOptions: { cache: "no-store" },
+  }),
 );
 
 /** A GraphQL error the API answered with (its code, e.g. NOT_FOUND or BAD_USER_INPUT). */
@@ -25,7 +31,10 @@ export class ApiError extends Error {
  * Runs a query on the server.
  * @throws ApiError for GraphQL errors, or Error("Cannot reach the API at …") when it is down.
  */
-export async function serverQuery<Data, Variables extends AnyVariables>(document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<Data> {
+export async function serverQuery<Data, Variables extends AnyVariables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+): Promise<Data> {
   const result = await getClient().query(document, variables).toPromise();
   if (result.error?.networkError) throw new Error(`Cannot reach the API at ${apiUrl()}: ${result.error.networkError.message}`);
   const first = result.error?.graphQLErrors[0];
@@ -42,6 +51,10 @@ export async function load<T>(promise: Promise<T>): Promise<Loaded<T>> {
   try {
     return { ok: true, data: await promise };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error), code: error instanceof ApiError ? error.code : undefined };
+    return {
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      code: error instanceof ApiError ? error.code : undefined,
+    };
   }
 }

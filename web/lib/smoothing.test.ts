@@ -19,10 +19,16 @@ test("gaps stay gaps and do not reset the average", () => {
 
 test("smoothed values stay within the range of the input", () => {
   fc.assert(
-    fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1 }), fc.double({ min: 0, max: 0.99, noNaN: true }), (xs, w) => {
-      const lo = Math.min(...xs);
-      const hi = Math.max(...xs);
-      return smoothEma(xs, w).every((v) => v !== null && v >= lo - 1e-6 * Math.max(1, Math.abs(lo)) && v <= hi + 1e-6 * Math.max(1, Math.abs(hi)));
-    }),
+    fc.property(
+      fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1 }),
+      fc.double({ min: 0, max: 0.99, noNaN: true }),
+      (xs, w) => {
+        const lo = Math.min(...xs);
+        const hi = Math.max(...xs);
+        return smoothEma(xs, w).every(
+          (v) => v !== null && v >= lo - 1e-6 * Math.max(1, Math.abs(lo)) && v <= hi + 1e-6 * Math.max(1, Math.abs(hi)),
+        );
+      },
+    ),
   );
 });

@@ -4,7 +4,10 @@ import { epsilonOfStep, pivotByStep } from "./step-table.ts";
 
 test("rows are the union of steps; a column without a step has no cell there", () => {
   const table = pivotByStep([
-    [{ step: 0, value: 0.5 }, { step: 2, value: 0.7 }],
+    [
+      { step: 0, value: 0.5 },
+      { step: 2, value: 0.7 },
+    ],
     [{ step: 1, value: 0.1 }],
   ]);
   assert.deepEqual(table.steps, [0, 1, 2]);

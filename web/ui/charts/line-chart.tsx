@@ -7,7 +7,7 @@
  * "Reset zoom" to go back; the hover cursor is shared between charts with the same syncKey.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
-import type uPlot from "uplot";
+import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import { formatValue } from "../../lib/format.ts";
 import { buildPlotData, type PlotLine } from "../../lib/plot-data.ts";
@@ -60,99 +60,104 @@ export function LineChart(props: LineChartProps) {
   const shape = `${lines.map((l) => `${l.label}\u0000${l.color}`).join("\u0001")}|${plot.bands.map((b) => b.line).join(",")}|${syncKey}|${height}|${scheme}`;
 
   useEffect(() => {
-    let disposed = false;
-    let chart: uPlot | undefined;
-    let observer: ResizeObserver | undefined;
     const box = boxRef.current;
     if (!box) return;
-    void import("uplot").then(({ default: UPlot }) => {
-      if (disposed) return;
-      const { plot: current, props: currentProps } = latest.current;
-      const axis = cssVar("--chart-axis", "#666");
-      const grid = cssVar("--chart-grid", "rgba(0,0,0,0.08)");
-      const lineCount = currentProps.lines.length;
-      let focused: number | null = null; // the series nearest the cursor
-      const series: uPlot.Series[] = [
-        { label: xLabel },
-        ...currentProps.lines.map((line) => ({
-          label: line.label,
-          stroke: line.color,
-          width: lineCount > 20 ? 1 : 1.5,
-          spanGaps: true,
-          points: { show: false },
-        })),
-        ...current.bands.flatMap((band) => [
-          { label: `${currentProps.lines[band.line]!.label} max`, stroke: "transparent", width: 0, points: { show: false }, spanGaps: true },
-          { label: `${currentProps.lines[band.line]!.label} min`, stroke: "transparent", width: 0, points: { show: false }, spanGaps: true },
-        ]),
-      ];
-      const options: uPlot.Options = {
-        width: Math.max(200, box.clientWidth),
-        height,
-        scales: { x: { time: false } },
-        legend: { show: false },
-        series,
-        bands: current.bands.map((band) => ({
-          series: [band.upper, band.lower] as [number, number],
-          fill: seriesFill(band.line, lineCount > 10 ? 0.08 : 0.18),
-        })),
-        axes: [
-          { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, label: xLabel, labelSize: 18, labelFont: "12px system-ui" },
-          { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 }, size: 56, values: (_u, splits) => splits.map((v) => formatValue(v)) },
+    const { plot: current, props: currentProps } = latest.current;
+    const axis = cssVar("--chart-axis", "#666");
+    const grid = cssVar("--chart-grid", "rgba(0,0,0,0.08)");
+    const lineCount = currentProps.lines.length;
+    let focused: number | null = null; // the series nearest the cursor
+    const series: uPlot.Series[] = [
+      { label: xLabel },
+      ...currentProps.lines.map((line) => ({
+        label: line.label,
+        stroke: line.color,
+        width: lineCount > 20 ? 1 : 1.5,
+        spanGaps: true,
+        points: { show: false },
+      })),
+      ...current.bands.flatMap((band) => [
+        { label: `${currentProps.lines[band.line]!.label} max`, stroke: "transparent", width: 0, points: { show: false }, spanGaps: true },
+        { label: `${currentProps.lines[band.line]!.label} min`, stroke: "transparent", width: 0, points: { show: false }, spanGaps: true },
+      ]),
+    ];
+    const options: uPlot.Options = {
+      width: Math.max(200, box.clientWidth),
+      height,
+      scales: { x: { time: false } },
+      legend: { show: false },
+      series,
+      bands: current.bands.map((band) => ({
+        series: [band.upper, band.lower] as [number, number],
+        fill: seriesFill(band.line, lineCount > 10 ? 0.08 : 0.18),
+      })),
+      axes: [
+        {
+          stroke: axis,
+          grid: { stroke: grid, width: 1 },
+          ticks: { stroke: grid, width: 1 },
+          label: xLabel,
+          labelSize: 18,
+          labelFont: "12px system-ui",
+        },
+        {
+          stroke: axis,
+          grid: { stroke: grid, width: 1 },
+          ticks: { stroke: grid, width: 1 },
+          size: 56,
+          values: (_u, splits) => splits.map((v) => formatValue(v)),
+        },
+      ],
+      cursor: {
+        sync: syncKey ? { key: syncKey, setSeries: false } : undefined,
+        drag: { x: true, y: false, setScale: false },
+        focus: { prox: 16 },
+        points: { show: lineCount <= 20 },
+      },
+      focus: { alpha: lineCount > 1 ? 0.35 : 1 },
+      hooks: {
+        draw: [
+          (u) => {
+            box.dataset.state = "drawn";
+            box.dataset.points = String(u.data[0]?.length ?? 0);
+          },
         ],
-        cursor: {
-          sync: syncKey ? { key: syncKey, setSeries: false } : undefined,
-          drag: { x: true, y: false, setScale: false },
-          focus: { prox: 16 },
-          points: { show: lineCount <= 20 },
-        },
-        focus: { alpha: lineCount > 1 ? 0.35 : 1 },
-        hooks: {
-          draw: [
-            (u) => {
-              box.dataset.state = "drawn";
-              box.dataset.points = String(u.data[0]?.length ?? 0);
-            },
-          ],
-          setSelect: [
-            (u) => {
-              if (u.select.width < 3) return;
-              const from = u.posToVal(u.select.left, "x");
-              const to = u.posToVal(u.select.left + u.select.width, "x");
-              u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
-              const onZoom = latest.current.props.onZoom;
-              u.setScale("x", { min: from, max: to });
-              onZoom?.(Math.floor(from), Math.ceil(to));
-            },
-          ],
-          setCursor: [(u) => writeReadout(u, readoutRef.current, latest.current.props.lines, focused)],
-          setSeries: [
-            (u, index, opts) => {
-              // uPlot passes { focus } here although its types say Series.
-              const focus = (opts as { focus?: boolean }).focus;
-              if (focus !== undefined) focused = focus && index !== null ? index : null;
-              writeReadout(u, readoutRef.current, latest.current.props.lines, focused);
-            },
-          ],
-        },
-      };
-      chart = new UPlot(options, current.data as uPlot.AlignedData, box);
-      plotRef.current = chart;
-      chart.over.addEventListener("dblclick", () => latest.current.props.onResetZoom?.());
-      observer = new ResizeObserver(() => {
-        if (chart && box.clientWidth > 0) chart.setSize({ width: box.clientWidth, height });
-      });
-      observer.observe(box);
+        setSelect: [
+          (u) => {
+            if (u.select.width < 3) return;
+            const from = u.posToVal(u.select.left, "x");
+            const to = u.posToVal(u.select.left + u.select.width, "x");
+            u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+            const onZoom = latest.current.props.onZoom;
+            u.setScale("x", { min: from, max: to });
+            onZoom?.(Math.floor(from), Math.ceil(to));
+          },
+        ],
+        setCursor: [(u) => writeReadout(u, readoutRef.current, latest.current.props.lines, focused)],
+        setSeries: [
+          (u, index, opts) => {
+            // uPlot passes { focus } here although its types say Series.
+            const focus = (opts as { focus?: boolean }).focus;
+            if (focus !== undefined) focused = focus && index !== null ? index : null;
+            writeReadout(u, readoutRef.current, latest.current.props.lines, focused);
+          },
+        ],
+      },
+    };
+    const chart = new uPlot(options, current.data as uPlot.AlignedData, box);
+    plotRef.current = chart;
+    chart.over.addEventListener("dblclick", () => latest.current.props.onResetZoom?.());
+    const observer = new ResizeObserver(() => {
+      if (box.clientWidth > 0) chart.setSize({ width: box.clientWidth, height });
     });
+    observer.observe(box);
     return () => {
-      disposed = true;
-      observer?.disconnect();
-      chart?.destroy();
+      observer.disconnect();
+      chart.destroy();
       plotRef.current = null;
       delete box.dataset.state;
     };
     // Rebuilt only when the shape changes; data goes through setData below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shape]);
 
   useEffect(() => {
@@ -191,7 +196,8 @@ function writeReadout(u: uPlot, target: HTMLElement | null, lines: readonly Plot
     return;
   }
   const step = u.data[0]?.[idx];
-  const shown = focused !== null && focused > 0 && focused <= lines.length ? [focused] : lines.length <= 3 ? lines.map((_, i) => i + 1) : [];
+  const shown =
+    focused !== null && focused > 0 && focused <= lines.length ? [focused] : lines.length <= 3 ? lines.map((_, i) => i + 1) : [];
   const parts = shown.map((i) => `${lines[i - 1]!.label}: ${formatValue(u.data[i]?.[idx] ?? null)}`);
   target.textContent = `step ${step ?? "–"}${parts.length ? ` · ${parts.join(" · ")}` : ""}`;
 }

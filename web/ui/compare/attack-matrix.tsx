@@ -6,16 +6,12 @@
  */
 import { Fragment, useMemo } from "react";
 import { attackMatrix, attackMatrixCsv, type RunRef } from "../../lib/compare-tables.ts";
-import { ROBUSTNESS_KEYS } from "../../lib/domain.ts";
 import { formatValue } from "../../lib/format.ts";
 import { CsvButton } from "./csv-button.tsx";
-import { useCompareSeries } from "./use-compare-series.ts";
+import type { CompareSeries } from "./use-compare-series.ts";
 
-const KEYS = ROBUSTNESS_KEYS.map((r) => r.key);
-
-export function AttackMatrix({ runs }: { runs: RunRef[] }) {
-  const runIds = useMemo(() => runs.map((r) => r.id), [runs]);
-  const data = useCompareSeries({ runIds, keys: KEYS });
+/** `data` holds the robustness keys (fetched with the charts' series: at most 32 points each, never downsampled). */
+export function AttackMatrix({ runs, data }: { runs: RunRef[]; data: CompareSeries }) {
   const matrix = useMemo(() => attackMatrix(runs, data.byRun), [runs, data]);
 
   if (data.error) return <div className="state error">{data.error}</div>;
@@ -59,7 +55,12 @@ export function AttackMatrix({ runs }: { runs: RunRef[] }) {
                 <th scope="row">{r.name}</th>
                 {matrix.rows[i]!.map((cells, a) =>
                   cells.map((value, e) => (
-                    <td key={`${a}-${e}`} className="num" data-value={value} style={e === 0 ? { borderLeft: "1px solid var(--border)" } : undefined}>
+                    <td
+                      key={`${a}-${e}`}
+                      className="num"
+                      data-value={value}
+                      style={e === 0 ? { borderLeft: "1px solid var(--border)" } : undefined}
+                    >
                       {formatValue(value)}
                     </td>
                   )),

@@ -2,7 +2,8 @@
 /**
  * One metric of every compared run, overlaid. Downsampled to about one point per pixel
  * (fewer per run when there are many), with each run's min/max band where buckets hide
- * points; dragging over a range refetches it at full resolution. Smoothing is applied in
+ * points; dragging over a range refetches that range (at full resolution when it holds
+ * fewer points than the chart has pixels). Smoothing is applied in
  * the browser so it can be tuned without a round trip.
  */
 import { useMemo, useState } from "react";
@@ -11,10 +12,12 @@ import type { PlotLine } from "../../lib/plot-data.ts";
 import { alignSeries } from "../../lib/series.ts";
 import { smoothEma } from "../../lib/smoothing.ts";
 import { LineChart } from "../charts/line-chart.tsx";
-import { useCompareSeries } from "./use-compare-series.ts";
+import { useCompareSeries, type CompareSeries } from "./use-compare-series.ts";
 
 export interface CompareChartProps {
   metricKey: string;
+  /** The page's overview series (all keys in one request); a zoomed chart fetches its own. */
+  overview: CompareSeries;
   /** The runs shown, with their colour index in the whole comparison. */
   runs: { id: string; name: string; colorIndex: number }[];
   maxPoints: number;
@@ -22,10 +25,11 @@ export interface CompareChartProps {
   showBands: boolean;
 }
 
-export function CompareChart({ metricKey, runs, maxPoints, smoothing, showBands }: CompareChartProps) {
+export function CompareChart({ metricKey, overview, runs, maxPoints, smoothing, showBands }: CompareChartProps) {
   const [zoom, setZoom] = useState<{ from: number; to: number } | null>(null);
   const runIds = useMemo(() => runs.map((r) => r.id), [runs]);
-  const data = useCompareSeries({ runIds, keys: [metricKey], maxPoints, fromStep: zoom?.from, toStep: zoom?.to, enabled: maxPoints > 0 });
+  const zoomed = useCompareSeries({ runIds, keys: [metricKey], maxPoints, fromStep: zoom?.from, toStep: zoom?.to, enabled: zoom !== null });
+  const data = zoom ? zoomed : overview;
 
   const { x, lines, stored, drawn } = useMemo(() => {
     const withData = runs.filter((r) => (data.byRun.get(r.id)?.get(metricKey)?.length ?? 0) > 0);
@@ -47,7 +51,13 @@ export function CompareChart({ metricKey, runs, maxPoints, smoothing, showBands 
   }, [data, runs, metricKey, smoothing]);
 
   return (
-    <section className="chart-card" data-testid="compare-chart" data-key={metricKey} aria-label={`Chart of ${metricKey}`} aria-busy={data.fetching}>
+    <section
+      className="chart-card"
+      data-testid="compare-chart"
+      data-key={metricKey}
+      aria-label={`Chart of ${metricKey}`}
+      aria-busy={data.fetching}
+    >
       <h3>
         <span>{metricKey}</span>
         <span className="muted" style={{ fontFamily: "inherit", fontWeight: 400 }}>

@@ -6,18 +6,19 @@
  */
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
-import { isChartedKey, orderMetricKeys } from "../../lib/domain.ts";
+import { compareKeys } from "../../lib/compare-tables.ts";
 import type { CompareRunFieldsFragment } from "../../lib/gql/graphql.ts";
 import { seriesColor } from "../../lib/palette.ts";
-import { maxPointsFor } from "../../lib/resolution.ts";
+import { closeEnough, maxPointsFor } from "../../lib/resolution.ts";
 import { scheduleLabel } from "../../lib/schedule-label.ts";
 import { StatusBadge } from "../runs/status-badge.tsx";
 import { chartWidthIn, useElementWidth } from "../shell/use-element-width.ts";
 import { AttackMatrix } from "./attack-matrix.tsx";
 import { CompareChart } from "./compare-chart.tsx";
 import { PaperTable } from "./paper-table.tsx";
+import { useCompareSeries, useServerSeries, type ServerSeries } from "./use-compare-series.ts";
 
-export function CompareView({ runs }: { runs: CompareRunFieldsFragment[] }) {
+export function CompareView({ runs, server }: { runs: CompareRunFieldsFragment[]; server?: ServerSeries }) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [smoothing, setSmoothing] = useState(0);
   const [showBands, setShowBands] = useState(true);
@@ -26,9 +27,20 @@ export function CompareView({ runs }: { runs: CompareRunFieldsFragment[] }) {
 
   const colored = useMemo(() => runs.map((r, i) => ({ id: r.id, name: r.name, colorIndex: i })), [runs]);
   const visible = useMemo(() => colored.filter((r) => !hidden.has(r.id)), [colored, hidden]);
-  const keys = useMemo(() => orderMetricKeys([...new Set(runs.flatMap((r) => r.metricKeys))].filter(isChartedKey)), [runs]);
+  const { charted: keys, fetched: fetchedKeys } = useMemo(() => compareKeys(runs), [runs]);
   const maxPoints = width > 0 ? maxPointsFor(chartWidthIn(width), visible.length) : 0;
-  const without = (id: string) => runs.filter((r) => r.id !== id).map((r) => r.id).join(",");
+  const visibleIds = useMemo(() => visible.map((r) => r.id), [visible]);
+  // One request for every chart and both tables: the server's, made while this code was
+  // loading, when it fits the charts' measured width; else the browser's own.
+  const fromServer = useServerSeries(server);
+  const useServer = !!server && hidden.size === 0 && closeEnough(server.maxPoints, maxPoints) && !fromServer.error;
+  const fetched = useCompareSeries({ runIds: visibleIds, keys: fetchedKeys, maxPoints, enabled: maxPoints > 0 && !useServer });
+  const overview = useServer ? fromServer : fetched;
+  const without = (id: string) =>
+    runs
+      .filter((r) => r.id !== id)
+      .map((r) => r.id)
+      .join(",");
 
   return (
     <>
@@ -83,7 +95,15 @@ export function CompareView({ runs }: { runs: CompareRunFieldsFragment[] }) {
       <div className="toolbar" style={{ marginTop: 12 }}>
         <label>
           Smoothing {smoothing.toFixed(2)}
-          <input type="range" min={0} max={0.99} step={0.01} value={smoothing} onChange={(e) => setSmoothing(Number(e.target.value))} style={{ width: 180 }} />
+          <input
+            type="range"
+            min={0}
+            max={0.99}
+            step={0.01}
+            value={smoothing}
+            onChange={(e) => setSmoothing(Number(e.target.value))}
+            style={{ width: 180 }}
+          />
         </label>
         <label className="chip">
           <input type="checkbox" checked={showBands} onChange={(e) => setShowBands(e.target.checked)} />
@@ -100,17 +120,25 @@ export function CompareView({ runs }: { runs: CompareRunFieldsFragment[] }) {
         ) : (
           <div className="charts">
             {keys.map((key) => (
-              <CompareChart key={key} metricKey={key} runs={visible} maxPoints={maxPoints} smoothing={smoothing} showBands={showBands} />
+              <CompareChart
+                key={key}
+                metricKey={key}
+                overview={overview}
+                runs={visible}
+                maxPoints={maxPoints}
+                smoothing={smoothing}
+                showBands={showBands}
+              />
             ))}
           </div>
         )}
       </div>
 
       <h2>FGSM accuracy by cycle</h2>
-      <PaperTable runs={visible} />
+      <PaperTable runs={visible} overview={overview} />
 
       <h2>Cross-attack matrix</h2>
-      <AttackMatrix runs={visible} />
+      <AttackMatrix runs={visible} data={overview} />
     </>
   );
 }

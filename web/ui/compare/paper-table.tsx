@@ -8,16 +8,21 @@ import { useMemo, useState } from "react";
 import { paperTable, paperTableCsv, type RunRef } from "../../lib/compare-tables.ts";
 import { formatValue } from "../../lib/format.ts";
 import { CsvButton } from "./csv-button.tsx";
-import { useCompareSeries } from "./use-compare-series.ts";
+import { useCompareSeries, type CompareSeries } from "./use-compare-series.ts";
 
 const KEY = "fgsm_accuracy";
 const SHOWN_ROWS = 60;
 /** Paper runs have tens of cycles; beyond this the API buckets the rows (each still an exact logged value). */
-const MAX_ROWS = 500;
+const MAX_ROWS = 200;
 
-export function PaperTable({ runs }: { runs: RunRef[] }) {
+export function PaperTable({ runs, overview }: { runs: RunRef[]; overview: CompareSeries }) {
   const runIds = useMemo(() => runs.map((r) => r.id), [runs]);
-  const data = useCompareSeries({ runIds, keys: [KEY], maxPoints: MAX_ROWS });
+  // The charts' series serve when they hold every logged cycle (the usual case); else fetch.
+  const complete =
+    !overview.fetching &&
+    runs.every((r) => (overview.counts.get(r.id)?.get(KEY) ?? 0) === (overview.byRun.get(r.id)?.get(KEY)?.length ?? 0));
+  const own = useCompareSeries({ runIds, keys: [KEY], maxPoints: MAX_ROWS, enabled: !overview.fetching && !complete });
+  const data = complete || overview.fetching ? overview : own;
   const [expanded, setExpanded] = useState(false);
   const table = useMemo(() => paperTable(runs, new Map(runs.map((r) => [r.id, data.byRun.get(r.id)?.get(KEY) ?? []]))), [runs, data]);
 

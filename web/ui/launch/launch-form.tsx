@@ -8,7 +8,14 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type ReactNode } from "react";
 import { useMutation, type CombinedError } from "urql";
 import { TRAINING_METHODS } from "../../lib/domain.ts";
-import { initialFormValues, placeErrors, toLaunchInput, type ConfigDefaults, type LaunchFormValues, type PlacedErrors } from "../../lib/launch-form.ts";
+import {
+  initialFormValues,
+  placeErrors,
+  toLaunchInput,
+  type ConfigDefaults,
+  type LaunchFormValues,
+  type PlacedErrors,
+} from "../../lib/launch-form.ts";
 import { paperStudyInputs, studyExperimentName } from "../../lib/paper-study.ts";
 import { LaunchRunMutation, LaunchStudyMutation } from "./operations.ts";
 
@@ -18,7 +25,21 @@ const NO_ERRORS: PlacedErrors = { fields: {}, general: [] };
 
 /** Fields on screen for a method and schedule type (errors for hidden ones go to the top). */
 function visibleFields(values: LaunchFormValues): FieldName[] {
-  const common: FieldName[] = ["experimentName", "name", "method", "cycles", "classifier", "epsilon", "trainSize", "testSize", "batchSize", "unitSteps", "learningRate", "seed", "tags"];
+  const common: FieldName[] = [
+    "experimentName",
+    "name",
+    "method",
+    "cycles",
+    "classifier",
+    "epsilon",
+    "trainSize",
+    "testSize",
+    "batchSize",
+    "unitSteps",
+    "learningRate",
+    "seed",
+    "tags",
+  ];
   if (values.method !== "GAN") return common;
   const schedule: Record<string, FieldName[]> = {
     constant: ["schedule.ratio"],
@@ -48,7 +69,12 @@ export function LaunchForm({ defaults, experiments }: { defaults: ConfigDefaults
 
   const set = (name: FieldName) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value }));
 
-  const field = (name: FieldName, label: string, control: (props: { id: string; "aria-invalid": boolean; "aria-describedby": string | undefined }) => ReactNode, hint?: string) => {
+  const field = (
+    name: FieldName,
+    label: string,
+    control: (props: { id: string; "aria-invalid": boolean; "aria-describedby": string | undefined }) => ReactNode,
+    hint?: string,
+  ) => {
     const id = `${idPrefix}-${name}`;
     const message = errors.fields[name === "schedule.type" ? "schedule" : name];
     return (
@@ -106,17 +132,30 @@ export function LaunchForm({ defaults, experiments }: { defaults: ConfigDefaults
       ) : null}
       <fieldset className="form-section">
         <legend>Run</legend>
-        {field("experimentName", "Experiment", (props) => (
-          <>
-            <input {...props} type="text" list={`${idPrefix}-experiments`} value={values.experimentName} onChange={set("experimentName")} />
-            <datalist id={`${idPrefix}-experiments`}>
-              {experiments.map((name) => (
-                <option key={name} value={name} />
-              ))}
-            </datalist>
-          </>
-        ), "created when it does not exist")}
-        {field("name", "Run name", (props) => <input {...props} type="text" value={values.name} placeholder="generated when empty" onChange={set("name")} />)}
+        {field(
+          "experimentName",
+          "Experiment",
+          (props) => (
+            <>
+              <input
+                {...props}
+                type="text"
+                list={`${idPrefix}-experiments`}
+                value={values.experimentName}
+                onChange={set("experimentName")}
+              />
+              <datalist id={`${idPrefix}-experiments`}>
+                {experiments.map((name) => (
+                  <option key={name} value={name} />
+                ))}
+              </datalist>
+            </>
+          ),
+          "created when it does not exist",
+        )}
+        {field("name", "Run name", (props) => (
+          <input {...props} type="text" value={values.name} placeholder="generated when empty" onChange={set("name")} />
+        ))}
         {field("method", "Method", (props) => (
           <select {...props} value={values.method} onChange={set("method")}>
             {TRAINING_METHODS.map((m) => (
@@ -133,7 +172,9 @@ export function LaunchForm({ defaults, experiments }: { defaults: ConfigDefaults
             <option value="cnn">cnn (2 conv + 2 dense)</option>
           </select>
         ))}
-        {field("tags", "Tags", (props) => <input {...props} type="text" value={values.tags} placeholder="comma separated" onChange={set("tags")} />)}
+        {field("tags", "Tags", (props) => (
+          <input {...props} type="text" value={values.tags} placeholder="comma separated" onChange={set("tags")} />
+        ))}
       </fieldset>
 
       {values.method === "GAN" ? (
@@ -146,7 +187,9 @@ export function LaunchForm({ defaults, experiments }: { defaults: ConfigDefaults
               <option value="adaptive">adaptive (until the generator loss is low)</option>
             </select>
           ))}
-          {values["schedule.type"] === "constant" ? text("schedule.ratio", "Ratio", "generator units per classifier unit", "numeric") : null}
+          {values["schedule.type"] === "constant"
+            ? text("schedule.ratio", "Ratio", "generator units per classifier unit", "numeric")
+            : null}
           {values["schedule.type"] === "stepped" ? (
             <>
               {text("schedule.ratios", "Ratios", "e.g. 6, 8, 12", undefined)}

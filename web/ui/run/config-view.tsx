@@ -1,7 +1,20 @@
 /** The run's full, defaults-filled configuration as a two-column list. */
 
 /** The order of shared/api/training.md's table; fields it does not list follow by name. */
-const ORDER = ["cycles", "schedule", "classifier", "epsilon", "generatorEpsilon", "trainSize", "testSize", "batchSize", "unitSteps", "pretrainSteps", "learningRate", "seed"];
+const ORDER = [
+  "cycles",
+  "schedule",
+  "classifier",
+  "epsilon",
+  "generatorEpsilon",
+  "trainSize",
+  "testSize",
+  "batchSize",
+  "unitSteps",
+  "pretrainSteps",
+  "learningRate",
+  "seed",
+];
 
 function rank(key: string): number {
   const i = ORDER.indexOf(key.split(".")[0]!);

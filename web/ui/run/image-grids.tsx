@@ -37,7 +37,15 @@ export function ImageGrids({ runId, refreshKey }: { runId: string; refreshKey: s
     <div data-testid="image-grids">
       <label className="row" style={{ marginBottom: 8 }}>
         <span>Cycle</span>
-        <input type="range" min={0} max={steps.length - 1} value={index} onChange={(e) => setPicked(Number(e.target.value))} aria-valuetext={`cycle ${step}`} style={{ width: 260 }} />
+        <input
+          type="range"
+          min={0}
+          max={steps.length - 1}
+          value={index}
+          onChange={(e) => setPicked(Number(e.target.value))}
+          aria-valuetext={`cycle ${step}`}
+          style={{ width: 260 }}
+        />
         <strong className="mono">{step}</strong>
         <span className="muted">
           ({steps.length} cycle{steps.length === 1 ? "" : "s"} with images)
@@ -49,7 +57,7 @@ export function ImageGrids({ runId, refreshKey }: { runId: string; refreshKey: s
           return (
             <figure key={kind} style={{ margin: 0 }}>
               {image ? (
-                // eslint-disable-next-line @next/next/no-img-element -- served by the API, not by Next
+                // A plain <img>: the API serves these PNGs, not Next's image optimiser.
                 <img
                   src={apiAssetUrl(apiUrl, image.url)}
                   alt={image.caption ?? `${kind}, cycle ${step}`}

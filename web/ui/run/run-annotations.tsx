@@ -44,7 +44,13 @@ export function RunAnnotations({ run, onChange }: { run: RunDetailFieldsFragment
         {run.tags.map((tag) => (
           <span key={tag} className="tag">
             {tag}{" "}
-            <button type="button" className="sort-button" aria-label={`Remove tag ${tag}`} onClick={() => void setTags(run.tags.filter((t) => t !== tag))} disabled={tagsState.fetching}>
+            <button
+              type="button"
+              className="sort-button"
+              aria-label={`Remove tag ${tag}`}
+              onClick={() => void setTags(run.tags.filter((t) => t !== tag))}
+              disabled={tagsState.fetching}
+            >
               ✕
             </button>
           </span>
@@ -98,7 +104,11 @@ export function RunAnnotations({ run, onChange }: { run: RunDetailFieldsFragment
           <button type="submit" disabled={!dirty || notesState.fetching}>
             {notesState.fetching ? "Saving…" : "Save notes"}
           </button>
-          {saved && !dirty ? <span className="muted" role="status">Saved</span> : null}
+          {saved && !dirty ? (
+            <span className="muted" role="status">
+              Saved
+            </span>
+          ) : null}
           {notesState.error ? (
             <span className="field-error" role="alert">
               {notesState.error.graphQLErrors[0]?.message ?? notesState.error.message}

@@ -20,7 +20,19 @@ interface Zoom {
   count: number | undefined;
 }
 
-function RunChart({ runId, metricKey, points, count, maxPoints }: { runId: string; metricKey: string; points: SeriesPoint[]; count: number | undefined; maxPoints: number }) {
+function RunChart({
+  runId,
+  metricKey,
+  points,
+  count,
+  maxPoints,
+}: {
+  runId: string;
+  metricKey: string;
+  points: SeriesPoint[];
+  count: number | undefined;
+  maxPoints: number;
+}) {
   const client = useClient();
   const [zoom, setZoom] = useState<Zoom | null>(null);
   const shown = zoom?.points ?? points;
@@ -42,7 +54,11 @@ function RunChart({ runId, metricKey, points, count, maxPoints }: { runId: strin
       .toPromise()
       .then((result) => {
         const series = result.data?.run?.metrics[0];
-        setZoom((current) => (current && current.from === from && current.to === to ? { from, to, points: series?.points ?? [], count: series?.count ?? 0 } : current));
+        setZoom((current) =>
+          current && current.from === from && current.to === to
+            ? { from, to, points: series?.points ?? [], count: series?.count ?? 0 }
+            : current,
+        );
       });
   };
 
@@ -67,7 +83,15 @@ function RunChart({ runId, metricKey, points, count, maxPoints }: { runId: strin
       {shown.length === 0 && zoom?.points === undefined && zoom ? (
         <div className="skeleton" style={{ height: 248 }} />
       ) : (
-        <LineChart label={metricKey} x={x} lines={lines} syncKey={`run-${runId}`} onZoom={onZoom} onResetZoom={() => setZoom(null)} zoomed={zoom !== null} />
+        <LineChart
+          label={metricKey}
+          x={x}
+          lines={lines}
+          syncKey={`run-${runId}`}
+          onZoom={onZoom}
+          onResetZoom={() => setZoom(null)}
+          zoomed={zoom !== null}
+        />
       )}
     </section>
   );
@@ -84,7 +108,14 @@ export function RunCharts({ runId, keys, series, maxPoints }: RunChartsProps) {
   return (
     <div className="charts">
       {keys.map((key) => (
-        <RunChart key={key} runId={runId} metricKey={key} points={series.get(key)?.points ?? []} count={series.get(key)?.count} maxPoints={maxPoints} />
+        <RunChart
+          key={key}
+          runId={runId}
+          metricKey={key}
+          points={series.get(key)?.points ?? []}
+          count={series.get(key)?.count}
+          maxPoints={maxPoints}
+        />
       ))}
     </div>
   );

@@ -17,7 +17,15 @@ export interface RunProgressProps {
 export function RunProgressPanel({ run, latestCycle, cycle0At, latestAt }: RunProgressProps) {
   const now = useNow(1000, run.status === "RUNNING");
   const startedAt = run.startedAt ? Date.parse(String(run.startedAt)) : undefined;
-  const progress = runProgress({ status: run.status, cycles: cyclesOf(run.config), latestCycle, cycle0At, latestAt: latestAt ?? (latestCycle !== undefined ? now : undefined), startedAt, now });
+  const progress = runProgress({
+    status: run.status,
+    cycles: cyclesOf(run.config),
+    latestCycle,
+    cycle0At,
+    latestAt: latestAt ?? (latestCycle !== undefined ? now : undefined),
+    startedAt,
+    now,
+  });
   const percent = progress.fraction !== undefined ? Math.round(progress.fraction * 100) : undefined;
   return (
     <section className="panel" aria-label="Progress">

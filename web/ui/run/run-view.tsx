@@ -32,7 +32,10 @@ export function RunView({ initial }: { initial: RunDetailFieldsFragment }) {
   const finished = FINAL_STATUSES.includes(run.status);
   const keys = useMemo(() => orderMetricKeys(run.metricKeys), [run.metricKeys]);
   const live = useRunSeries(run.id, keys, maxPoints, finished ? "final" : "live");
-  const chartKeys = useMemo(() => orderMetricKeys([...new Set([...keys, ...live.series.keys()])].filter(isChartedKey)), [keys, live.series]);
+  const chartKeys = useMemo(
+    () => orderMetricKeys([...new Set([...keys, ...live.series.keys()])].filter(isChartedKey)),
+    [keys, live.series],
+  );
   // The live series' last points are the newest values (run.summary arrives with runUpdated, later).
   const latestValues = useMemo(() => {
     const values: Record<string, unknown> = { ...((run.summary as Record<string, unknown>) ?? {}) };
@@ -96,7 +99,11 @@ export function RunView({ initial }: { initial: RunDetailFieldsFragment }) {
       </div>
 
       <h2>Robustness at the end of training</h2>
-      {hasSweep || live.series.size > 0 ? <RobustnessTable series={live.series} /> : <p className="muted">The robustness sweep runs at the end of training; nothing yet.</p>}
+      {hasSweep || live.series.size > 0 ? (
+        <RobustnessTable series={live.series} />
+      ) : (
+        <p className="muted">The robustness sweep runs at the end of training; nothing yet.</p>
+      )}
 
       <h2>Image grids</h2>
       <ImageGrids runId={run.id} refreshKey={`${live.latestCycle ?? -1}:${run.status}`} />

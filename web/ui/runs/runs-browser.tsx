@@ -7,7 +7,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import type { RunRowFieldsFragment, RunsPageQuery } from "../../lib/gql/graphql.ts";
+import type { RunsPageQuery } from "../../lib/gql/graphql.ts";
+import { toTableRow, type TableRow } from "../../lib/run-row.ts";
 import { nextPage, PAGE_SIZES, previousPage, firstPage, type RunsView } from "../../lib/runs-view.ts";
 import { useLive } from "../shell/use-live.ts";
 import { RunsUpdatedSubscription } from "./operations.ts";
@@ -17,7 +18,8 @@ import { useRunsNavigation } from "./use-runs-navigation.ts";
 
 export interface RunsBrowserProps {
   view: RunsView;
-  page: RunsPageQuery["runs"];
+  /** The page of runs, rows already slimmed by toTableRow on the server. */
+  page: Omit<RunsPageQuery["runs"], "nodes"> & { nodes: TableRow[] };
   experiments: { id: string; name: string; runCount: number }[];
   tags: string[];
 }
@@ -39,7 +41,7 @@ export function RunsBrowser({ view, page, experiments, tags }: RunsBrowserProps)
   );
   const pending = navigation.pending;
   const shown = requested ?? view;
-  const [patches, setPatches] = useState<ReadonlyMap<string, RunRowFieldsFragment>>(new Map());
+  const [patches, setPatches] = useState<ReadonlyMap<string, TableRow>>(new Map());
   const [unseen, setUnseen] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
@@ -51,8 +53,9 @@ export function RunsBrowser({ view, page, experiments, tags }: RunsBrowserProps)
 
   const onPage = useMemo(() => new Set(page.nodes.map((r) => r.id)), [page]);
   useLive(RunsUpdatedSubscription, {}, ({ runUpdated: run }) => {
-    if (onPage.has(run.id)) setPatches((prev) => new Map(prev).set(run.id, run));
-    else if (run.status === "QUEUED" || run.status === "RUNNING") setUnseen((prev) => (prev.has(run.id) ? prev : new Set(prev).add(run.id)));
+    if (onPage.has(run.id)) setPatches((prev) => new Map(prev).set(run.id, toTableRow(run)));
+    else if (run.status === "QUEUED" || run.status === "RUNNING")
+      setUnseen((prev) => (prev.has(run.id) ? prev : new Set(prev).add(run.id)));
   });
 
   const rows = useMemo(() => page.nodes.map((r) => patches.get(r.id) ?? r), [page, patches]);
@@ -131,7 +134,11 @@ export function RunsBrowser({ view, page, experiments, tags }: RunsBrowserProps)
         <button type="button" disabled={!view.after} onClick={() => go(previousPage(view))}>
           ← Previous
         </button>
-        <button type="button" disabled={!page.pageInfo.hasNextPage || !page.pageInfo.endCursor} onClick={() => page.pageInfo.endCursor && go(nextPage(view, page.pageInfo.endCursor))}>
+        <button
+          type="button"
+          disabled={!page.pageInfo.hasNextPage || !page.pageInfo.endCursor}
+          onClick={() => page.pageInfo.endCursor && go(nextPage(view, page.pageInfo.endCursor))}
+        >
           Next →
         </button>
         <label className="row">

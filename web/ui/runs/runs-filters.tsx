@@ -103,7 +103,13 @@ export function RunsFilters({ view, experiments, tags, metricKeys, go }: RunsFil
         </select>
       </label>
       {view.tags.map((t) => (
-        <button key={t} type="button" className="tag-filter" onClick={() => change({ tags: view.tags.filter((x) => x !== t) })} aria-label={`Remove tag filter ${t}`}>
+        <button
+          key={t}
+          type="button"
+          className="tag-filter"
+          onClick={() => change({ tags: view.tags.filter((x) => x !== t) })}
+          aria-label={`Remove tag filter ${t}`}
+        >
           {t} ✕
         </button>
       ))}
@@ -113,7 +119,11 @@ export function RunsFilters({ view, experiments, tags, metricKeys, go }: RunsFil
           {columnChoices.length === 0 ? <p className="muted">No metrics logged yet.</p> : null}
           {columnChoices.map((key) => (
             <label key={key} className="chip">
-              <input type="checkbox" checked={view.columns.includes(key)} onChange={() => go({ ...view, columns: toggle(view.columns, key) }, { replace: true })} />
+              <input
+                type="checkbox"
+                checked={view.columns.includes(key)}
+                onChange={() => go({ ...view, columns: toggle(view.columns, key) }, { replace: true })}
+              />
               <span className="mono">{key}</span>
             </label>
           ))}

@@ -6,17 +6,16 @@
  */
 import Link from "next/link";
 import { Fragment } from "react";
-import type { RunRowFieldsFragment, RunsPageQuery } from "../../lib/gql/graphql.ts";
+import type { TableRow } from "../../lib/run-row.ts";
 import { elapsedMs, formatDateTime, formatDuration, formatValue } from "../../lib/format.ts";
 import { sortBy, type RunsView } from "../../lib/runs-view.ts";
-import { scheduleLabel } from "../../lib/schedule-label.ts";
 import type { RunOrderField } from "../../lib/gql/graphql.ts";
 import { useNow } from "../shell/use-now.ts";
 import { StatusBadge } from "./status-badge.tsx";
 
 export interface RunsTableProps {
   view: RunsView;
-  rows: RunRowFieldsFragment[];
+  rows: TableRow[];
   selected: ReadonlySet<string>;
   onToggle: (id: string) => void;
   onToggleAll: (ids: string[], select: boolean) => void;
@@ -24,13 +23,16 @@ export interface RunsTableProps {
   pending: boolean;
 }
 
-function summaryValue(row: RunRowFieldsFragment, key: string): number | null {
+function summaryValue(row: TableRow, key: string): number | null {
   const value = (row.summary as Record<string, unknown> | null)?.[key];
   return typeof value === "number" ? value : null;
 }
 
 export function RunsTable({ view, rows, selected, onToggle, onToggleAll, go, pending }: RunsTableProps) {
-  const now = useNow(1000, rows.some((r) => r.status === "RUNNING"));
+  const now = useNow(
+    1000,
+    rows.some((r) => r.status === "RUNNING"),
+  );
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
 
   const header = (label: string, field: RunOrderField | undefined, metricKey?: string, numeric = false) => {
@@ -60,7 +62,12 @@ export function RunsTable({ view, rows, selected, onToggle, onToggleAll, go, pen
                 type="checkbox"
                 aria-label="Select all runs on this page"
                 checked={allSelected}
-                onChange={(e) => onToggleAll(rows.map((r) => r.id), e.target.checked)}
+                onChange={(e) =>
+                  onToggleAll(
+                    rows.map((r) => r.id),
+                    e.target.checked,
+                  )
+                }
               />
             </th>
             {header("Name", "NAME")}
@@ -86,7 +93,13 @@ export function RunsTable({ view, rows, selected, onToggle, onToggleAll, go, pen
                 <Link href={`/runs/${row.id}`}>{row.name}</Link>
               </td>
               <td>
-                <button type="button" className="sort-button" style={{ fontWeight: 400 }} title="Show only this experiment" onClick={() => go({ ...view, experimentId: row.experiment.id, after: undefined, back: [] })}>
+                <button
+                  type="button"
+                  className="sort-button"
+                  style={{ fontWeight: 400 }}
+                  title="Show only this experiment"
+                  onClick={() => go({ ...view, experimentId: row.experiment.id, after: undefined, back: [] })}
+                >
                   {row.experiment.name}
                 </button>
               </td>
@@ -94,7 +107,7 @@ export function RunsTable({ view, rows, selected, onToggle, onToggleAll, go, pen
                 <StatusBadge status={row.status} />
               </td>
               <td>{row.method}</td>
-              <td className="mono">{scheduleLabel(row.method, row.config)}</td>
+              <td className="mono">{row.schedule}</td>
               <td>
                 {row.tags.map((tag) => (
                   <span key={tag} className="tag">
@@ -118,5 +131,3 @@ export function RunsTable({ view, rows, selected, onToggle, onToggleAll, go, pen
     </div>
   );
 }
-
-export type RunsPage = RunsPageQuery["runs"];

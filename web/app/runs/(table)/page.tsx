@@ -5,6 +5,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { parseRunsView, toRunFilter, toRunOrder, type RawParams } from "../../../lib/runs-view.ts";
+import { toTableRow } from "../../../lib/run-row.ts";
 import { load, serverQuery } from "../../../lib/server-api.ts";
 import { RunsFacetsQuery, RunsPageQuery } from "../../../ui/runs/operations.ts";
 import { RunsBrowser } from "../../../ui/runs/runs-browser.tsx";
@@ -32,7 +33,7 @@ export default async function RunsPage({ searchParams }: { searchParams: Promise
       ) : (
         <RunsBrowser
           view={view}
-          page={page.data.runs}
+          page={{ ...page.data.runs, nodes: page.data.runs.nodes.map(toTableRow) }}
           experiments={facets.ok ? facets.data.experiments : []}
           tags={facets.ok ? facets.data.runTags : []}
         />
