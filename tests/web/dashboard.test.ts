@@ -1,17 +1,19 @@
 /**
  * The dashboard in a real Chromium against the real platform (embedded PostgreSQL + API):
  * list → run page with drawn charts → compare with the API's values → launch from the
- * form → live status and metrics without reload → not-found. Screenshots of every page
+ * form → live status and metrics without reload (the test as the worker, then a real
+ * `npm run worker`) → not-found. Screenshots of every page
  * land in test-results/web/.
  */
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
 import { ClaimRun, FinishRun, LogMetrics, MetricSeriesQuery, RunById } from "../support/documents.ts";
 import { query } from "../support/graphql.ts";
-import { startPlatform, type Platform } from "../support/platform.ts";
+import { ROOT, startPlatform, type Platform } from "../support/platform.ts";
 import { launchBrowser, SCREENSHOTS, startWeb, stopPlatform, type WebServer } from "../support/web.ts";
 import { seedRun, type FixtureRun } from "./fixtures.ts";
 
@@ -190,6 +192,56 @@ test("launching from the form: errors next to the field, then the run goes QUEUE
   await shot("live-running");
   await query(platform.apiUrl, FinishRun, { runId, status: "SUCCEEDED" });
   await page.waitForSelector("[data-testid=run-status] [data-status=SUCCEEDED]");
+  assert.deepEqual(pageErrors, []);
+});
+
+test("a real worker (npm run worker) trains a run launched from the form; the page follows QUEUED → RUNNING → SUCCEEDED", async () => {
+  await page.goto(`${web.url}/launch`);
+  await page.getByLabel("Method").selectOption("GAN");
+  const fields: [string, string][] = [
+    ["Experiment", "web-worker"],
+    ["Run name", "tiny-gan"],
+    ["Cycles", "2"],
+    ["Training examples", "256"],
+    ["Test examples", "128"],
+    ["Batch size", "64"],
+    ["Steps per unit", "2"],
+    ["Pre-training steps", "2"],
+  ];
+  for (const [label, value] of fields) await page.getByLabel(label, { exact: true }).fill(value);
+  await page.getByRole("button", { name: "Launch", exact: true }).click();
+  await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
+  await page.waitForSelector("[data-testid=run-status] [data-status=QUEUED]");
+  // Every status the page shows, in order, without reloading it.
+  await page.evaluate(`
+    window.__statuses = ["QUEUED"];
+    new MutationObserver(() => {
+      const s = document.querySelector("[data-testid=run-status] [data-status]")?.getAttribute("data-status");
+      if (s && window.__statuses[window.__statuses.length - 1] !== s) window.__statuses.push(s);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  `);
+  const worker = spawn("npm", ["run", "worker", "--", "--api", platform.apiUrl, "--poll", "0.5"], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let workerOutput = "";
+  worker.stdout!.on("data", (d) => (workerOutput += d));
+  worker.stderr!.on("data", (d) => (workerOutput += d));
+  const exited = new Promise((resolve) => worker.once("exit", resolve));
+  try {
+    await page.waitForSelector("[data-testid=run-status] [data-status=SUCCEEDED]", { timeout: 240_000 });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\nworker output:\n${workerOutput}`);
+  } finally {
+    process.kill(-worker.pid!, "SIGTERM");
+    await exited;
+  }
+  assert.deepEqual(await page.evaluate("window.__statuses"), ["QUEUED", "RUNNING", "SUCCEEDED"]);
+  await page.waitForSelector("[data-key=clean_accuracy] .chart-box[data-state=drawn]");
+  await page.waitForSelector("[data-testid=robustness-table]");
+  assert.equal(await page.getByTestId("run-cycle").textContent(), "Cycle 2 of 2");
+  await shot("worker-succeeded");
   assert.deepEqual(pageErrors, []);
 });
 

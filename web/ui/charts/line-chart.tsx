@@ -84,7 +84,14 @@ export function LineChart(props: LineChartProps) {
     const options: uPlot.Options = {
       width: Math.max(200, box.clientWidth),
       height,
-      scales: { x: { time: false } },
+      scales: {
+        x: { time: false },
+        // A flat series (e.g. accuracy stuck at 0) gets a small band around it, not 0–100.
+        y: {
+          range: (_u, min, max) =>
+            min === max ? [min - (Math.abs(min) * 0.1 || 1), max + (Math.abs(max) * 0.1 || 1)] : uPlot.rangeNum(min, max, 0.1, true),
+        },
+      },
       legend: { show: false },
       series,
       bands: current.bands.map((band) => ({

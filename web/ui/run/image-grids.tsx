@@ -10,6 +10,11 @@ import { apiAssetUrl } from "../../lib/api-url.ts";
 import { useApiUrl } from "../shell/api-provider.tsx";
 import { RunImagesQuery } from "./operations.ts";
 
+/** Small grids are drawn at twice their size (pixelated, as digits should look); large ones as they are. */
+function scaleOf(width: number): number {
+  return width < 320 ? 2 : 1;
+}
+
 export function ImageGrids({ runId, refreshKey }: { runId: string; refreshKey: string }) {
   const apiUrl = useApiUrl();
   const [result, refetch] = useQuery({ query: RunImagesQuery, variables: { id: runId } });
@@ -61,8 +66,8 @@ export function ImageGrids({ runId, refreshKey }: { runId: string; refreshKey: s
                 <img
                   src={apiAssetUrl(apiUrl, image.url)}
                   alt={image.caption ?? `${kind}, cycle ${step}`}
-                  width={image.width * 2}
-                  height={image.height * 2}
+                  width={image.width * scaleOf(image.width)}
+                  height={image.height * scaleOf(image.width)}
                   style={{ imageRendering: "pixelated", border: "1px solid var(--border)", maxWidth: "100%", height: "auto" }}
                 />
               ) : (
