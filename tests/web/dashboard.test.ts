@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import type { Page } from "playwright-core";
-import { ClaimRun, FinishRun, LogMetrics, MetricSeriesQuery, RunById } from "../support/documents.ts";
+import { ClaimRun, FinishRun, LogMetrics, MetricSeriesQuery, RunById, SetRunTags } from "../support/documents.ts";
 import { query } from "../support/graphql.ts";
 import { ROOT, startPlatform, type Platform } from "../support/platform.ts";
 import { launchBrowser, SCREENSHOTS, startWeb, stopPlatform, type WebServer } from "../support/web.ts";
@@ -68,6 +68,10 @@ test("the runs table lists every run with its latest metrics, and filters throug
   const cell = page.locator(`[data-run-id="${ids["gan-2to1"]}"] td[data-metric=fgsm_accuracy]`);
   assert.equal(await cell.textContent(), (run!.summary as Record<string, number>).fgsm_accuracy!.toFixed(4));
   await shot("runs");
+
+  // The table is live: a change made elsewhere shows up in its row without a reload.
+  await query(platform.apiUrl, SetRunTags, { runId: ids["standard"]!, tags: ["baseline", "retagged-live"] });
+  await page.locator(`[data-run-id="${ids["standard"]}"] .tag`, { hasText: "retagged-live" }).waitFor();
 
   await page.getByRole("checkbox", { name: "failed" }).check();
   await page.waitForURL(/status=FAILED/);
@@ -253,4 +257,18 @@ test("an unknown run id gets the not-found page", async () => {
   }
   await shot("not-found");
   assert.deepEqual(pageErrors, []);
+});
+
+test("with the API down, pages say so (and recover when it is back)", async () => {
+  await platform.stopApi("SIGKILL");
+  try {
+    await page.goto(`${web.url}/runs`);
+    await page.getByRole("alert").filter({ hasText: "Cannot show these runs" }).waitFor();
+    assert.match((await page.getByRole("alert").first().textContent()) ?? "", /npm start/);
+    await shot("api-down");
+  } finally {
+    await platform.startApi();
+  }
+  await page.goto(`${web.url}/runs`);
+  await page.waitForSelector("[data-testid=run-row]");
 });
