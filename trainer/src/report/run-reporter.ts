@@ -11,6 +11,7 @@ import type { ApiClient } from "./api-client.ts";
 import { isRetryable } from "./api-error.ts";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff.ts";
 import { DeliveryQueue } from "./delivery-queue.ts";
+import { HeartbeatLoop } from "./heartbeat-loop.ts";
 import { finishRun, heartbeat, imageSteps, logImage, logMetrics, type RunStatus } from "./operations.ts";
 import { Wakeup } from "./wakeup.ts";
 
@@ -54,21 +55,19 @@ export class RunReporter implements TrainingReporter {
   private readonly client: ApiClient;
   private readonly batchSize: number;
   private readonly flushIntervalMs: number;
-  private readonly heartbeatMs: number;
   private readonly backoff: BackoffPolicy;
   private readonly onProgress: ((progress: Progress) => void) | undefined;
   private readonly onMetrics: ((points: MetricPointOut[]) => void) | undefined;
   private readonly log: (message: string) => void;
   private readonly queue = new DeliveryQueue();
   private readonly work = new Wakeup();
-  private readonly beat = new Wakeup();
+  private readonly beat: HeartbeatLoop;
   private status: RunStatus = "RUNNING";
   private stopReason: string | undefined;
   private closing = false;
   /** Set when delivery is abandoned (deadline passed): the sender exits. */
   private halted = false;
   private sender: Promise<void> | undefined;
-  private heart: Promise<void> | undefined;
   private lastSend = 0;
   private readonly warned = new Set<string>();
   private readonly counts = { accepted: 0, duplicates: 0, images: 0, retries: 0, droppedPoints: 0, droppedImages: 0 };
@@ -83,18 +82,18 @@ export class RunReporter implements TrainingReporter {
     this.runId = options.runId;
     this.batchSize = options.batchSize ?? 1_000;
     this.flushIntervalMs = options.flushIntervalMs ?? 1_000;
-    this.heartbeatMs = options.heartbeatMs ?? 5_000;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
     this.onProgress = options.onProgress;
     this.onMetrics = options.onMetrics;
     this.log = options.log ?? ((message) => console.warn(message));
+    this.beat = new HeartbeatLoop(this.client, this.runId, options.heartbeatMs ?? 5_000, (status) => this.endRemotely(status), this.log);
   }
 
   /** Starts the sender and the heartbeat. */
   start(): this {
     if (!this.sender) this.lastSend = Date.now();
     this.sender ??= this.send();
-    this.heart ??= this.heartbeats();
+    this.beat.start();
     return this;
   }
 
@@ -199,8 +198,7 @@ export class RunReporter implements TrainingReporter {
   /** Stops the heartbeat without finishing the run (after finish, or when abandoning it). */
   async stopHeartbeat(): Promise<void> {
     this.halt();
-    this.beat.close();
-    await Promise.all([this.sender, this.heart]);
+    await Promise.all([this.sender, this.beat.stop()]);
   }
 
   /** Makes the sender give up: its waits end and it exits at its next turn. */
@@ -256,7 +254,7 @@ export class RunReporter implements TrainingReporter {
           attempt = 0;
           this.dropHead(error);
           // A refusal often means the run was canceled or ended: find out now, not in 5 s.
-          this.beat.wake();
+          this.beat.beatNow();
         }
       }
     }
@@ -302,20 +300,6 @@ export class RunReporter implements TrainingReporter {
     }
   }
 
-  private async heartbeats(): Promise<void> {
-    while (!this.beat.closed) {
-      await this.beat.wait(this.heartbeatMs);
-      if (this.beat.closed) return;
-      try {
-        const status = await heartbeat(this.client, this.runId);
-        if (status !== "RUNNING") this.endRemotely(status);
-      } catch (error) {
-        // Transport trouble is the sender's to report; a refusal means the run is gone.
-        if (!isRetryable(error)) this.log(`heartbeat refused: ${message(error)}`);
-      }
-    }
-  }
-
   private endRemotely(status: RunStatus): void {
     if (this.status !== "RUNNING") return;
     this.status = status;
@@ -324,7 +308,7 @@ export class RunReporter implements TrainingReporter {
     this.counts.droppedPoints += dropped.points;
     this.counts.droppedImages += dropped.images;
     this.halt();
-    this.beat.close();
+    void this.beat.stop();
     this.log(`the run is ${status}; stopping and discarding ${dropped.points} unsent points`);
   }
 
