@@ -64,3 +64,12 @@ test("a RUNNING run without heartbeats fails with 'worker lost'; one with heartb
   assert.ok(run!.finishedAt);
   assert.equal((await query(api, ops.RunById, { id: alive.id })).run!.status, "RUNNING");
 });
+
+test("logging metrics keeps a run alive like a heartbeat", async () => {
+  const { startRun } = await query(api, ops.StartRun, { input: { experimentName: "lost", method: "GAN" } });
+  for (let step = 0; step < 12; step++) {
+    await query(api, ops.LogMetrics, { runId: startRun.id, points: [{ key: "loss", step, value: 1 / (step + 1) }] });
+    await new Promise((r) => setTimeout(r, 400));
+  }
+  assert.equal((await query(api, ops.RunById, { id: startRun.id })).run!.status, "RUNNING");
+});

@@ -53,6 +53,10 @@ export async function logMetrics(
   if (!isUuid(runId)) throw notFound("run", runId);
   const { unique, repeats } = checkPoints(points);
   return prisma.$transaction(async (tx) => {
+    // A run that is logging is alive: this counts as a heartbeat (one write a second at most).
+    // It comes first: taking the row lock after FOR SHARE could deadlock two batches.
+    await tx.$executeRaw`UPDATE runs SET heartbeat_at = now()
+      WHERE id = ${runId}::uuid AND status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < now() - interval '1 second')`;
     // FOR SHARE: a concurrent finishRun/cancelRun waits for this batch, or this batch sees it.
     const runs = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM runs WHERE id = ${runId}::uuid FOR SHARE`;
     const status = runs[0]?.status;
