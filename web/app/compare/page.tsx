@@ -1,35 +1,18 @@
 /**
  * /compare?runs=ID,ID,…: several runs side by side. The server fetches the runs' headers
- * in one request; charts and tables load in the browser, each on its own.
+ * in one request and starts the charts' series at the same time (streamed to the page).
  */
 import type { Metadata } from "next";
 import Link from "next/link";
-import { compareKeys, parseRunIds } from "../../lib/compare-tables.ts";
-import { ASSUMED_CHART_WIDTH, maxPointsFor } from "../../lib/resolution.ts";
+import { prefetchSeries } from "../../lib/compare-prefetch.ts";
+import { parseRunIds } from "../../lib/compare-tables.ts";
 import type { CompareRunFieldsFragment } from "../../lib/gql/graphql.ts";
 import { load, serverQuery } from "../../lib/server-api.ts";
 import { compareRunsRequest } from "../../ui/compare/compare-runs-query.ts";
 import { CompareView } from "../../ui/compare/compare-view.tsx";
-import { CompareSeriesQuery } from "../../ui/compare/operations.ts";
-import type { ServerSeries } from "../../ui/compare/use-compare-series.ts";
 import { ErrorState } from "../../ui/shell/error-state.tsx";
 
 export const metadata: Metadata = { title: "Compare" };
-
-/**
- * Starts fetching the charts' series on the server (at the resolution a typical chart
- * width wants), so the data streams to the browser while it loads the page's code.
- */
-function prefetch(runs: CompareRunFieldsFragment[]): ServerSeries {
-  const runIds = runs.map((r) => r.id);
-  const keys = compareKeys(runs).fetched;
-  const maxPoints = maxPointsFor(ASSUMED_CHART_WIDTH, runs.length);
-  const result = serverQuery(CompareSeriesQuery, { runIds, keys, maxPoints }).then(
-    (data) => ({ data }),
-    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
-  );
-  return { runIds, keys, maxPoints, result };
-}
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const ids = parseRunIds((await searchParams).runs);
@@ -43,6 +26,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </>
     );
   }
+  const series = prefetchSeries(ids);
   const { document, variables } = compareRunsRequest(ids);
   const loaded = await load(serverQuery(document, variables));
   if (!loaded.ok) return <ErrorState title="Cannot compare these runs" message={loaded.message} apiDown={loaded.code === undefined} />;
@@ -62,7 +46,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           None of these runs exists. <Link href="/runs">Choose runs</Link>.
         </div>
       ) : (
-        <CompareView runs={runs} server={prefetch(runs)} />
+        <CompareView runs={runs} server={series.complete(runs)} />
       )}
     </>
   );

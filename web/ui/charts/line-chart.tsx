@@ -112,7 +112,6 @@ export function LineChart(props: LineChartProps) {
           grid: { stroke: grid, width: 1 },
           ticks: { stroke: grid, width: 1 },
           size: 56,
-          values: (_u, splits) => splits.map((v) => formatValue(v)),
         },
       ],
       cursor: {
