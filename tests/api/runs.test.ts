@@ -224,3 +224,13 @@ describe("listing", () => {
     assert.match(tooMany.message, /^first: /);
   });
 });
+
+describe("concurrency", () => {
+  test("concurrent launches into a new experiment all succeed, into one experiment", async () => {
+    const launches = await Promise.all(
+      Array.from({ length: 12 }, () => query(api, ops.StartRun, { input: { experimentName: "crowded", method: "STANDARD" } })),
+    );
+    assert.equal(new Set(launches.map((l) => l.startRun.experiment.id)).size, 1);
+    assert.equal(new Set(launches.map((l) => l.startRun.id)).size, 12);
+  });
+});

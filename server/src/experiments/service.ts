@@ -51,7 +51,10 @@ export async function resolveLaunchExperiment(
   }
   if (experimentName == null) throw badInput("experimentId", "give experimentId or experimentName");
   const name = checkString("experimentName", experimentName, { max: 200 });
-  return tx.experiment.upsert({ where: { name }, update: {}, create: { name } });
+  // ON CONFLICT DO NOTHING, not upsert: concurrent launches into a new experiment must
+  // all succeed (the later ones wait for the first insert, then find its row).
+  await tx.experiment.createMany({ data: [{ name }], skipDuplicates: true });
+  return tx.experiment.findUniqueOrThrow({ where: { name } });
 }
 
 export function createExperimentLoader(prisma: PrismaClient) {
