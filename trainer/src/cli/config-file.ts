@@ -1,6 +1,6 @@
 /** Reading a JSON config file (a preset or the user's own) for the command-line tools. */
 import fs from "node:fs";
-import { failureMessage } from "./execute-run.ts";
+import { failureMessage } from "./failure-message.ts";
 
 /**
  * The file's JSON object; {} without a file.

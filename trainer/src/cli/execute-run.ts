@@ -11,6 +11,7 @@ import type { TrainingOutcome, TrainingRequest } from "../methods/training-run.t
 import type { ApiClient } from "../report/api-client.ts";
 import type { TrainerRun } from "../report/operations.ts";
 import { RunReporter, type FinalStatus } from "../report/run-reporter.ts";
+import { failureMessage } from "./failure-message.ts";
 import { formatDuration } from "./progress-format.ts";
 import { ProgressView } from "./progress-view.ts";
 
@@ -37,15 +38,6 @@ export interface RunResult {
   error?: string;
   /** True when the API knows how the run ended; false when it could not be told. */
   recorded: boolean;
-}
-
-/** The message stored for a failure: what went wrong, without a stack. */
-export function failureMessage(error: unknown): string {
-  if (error instanceof Error) {
-    const text = error.message || error.name;
-    return error.name && error.name !== "Error" && !text.startsWith(error.name) ? `${error.name}: ${text}` : text;
-  }
-  return String(error);
 }
 
 /** Trains `run` with progress on `out` and reports through the API; never throws. */

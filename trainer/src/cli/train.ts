@@ -7,12 +7,11 @@
  */
 import { parseArgs } from "node:util";
 import { resolveTrainingConfig, TrainingConfigError, TRAINING_METHODS, type TrainingMethod } from "../config/training-config.ts";
-import { useBackend } from "../compute/backend.ts";
 import { ApiClient } from "../report/api-client.ts";
 import { startRun } from "../report/operations.ts";
 import { applyConfigFlags, configFlagHelp, configFlagOptions } from "./config-flags.ts";
 import { readConfigFile } from "./config-file.ts";
-import { executeRun, failureMessage } from "./execute-run.ts";
+import { failureMessage } from "./failure-message.ts";
 import { stopOnSignals } from "./signals.ts";
 
 const HELP = `Usage: npm run train -- --api URL [options]
@@ -87,6 +86,8 @@ async function main(argv: string[]): Promise<number> {
   const api = (values.api as string | undefined) ?? process.env.SPARRING_API ?? "http://127.0.0.1:4000/graphql";
   const client = new ApiClient({ url: api, token: (values.token as string | undefined) ?? process.env.SPARRING_TOKEN });
   try {
+    // TensorFlow.js loads only now: bad flags are refused without waiting for it.
+    const { useBackend } = await import("../compute/backend.ts");
     config.backend = await useBackend(config.backend);
   } catch (error) {
     console.error(failureMessage(error));
@@ -113,6 +114,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const tty = process.stdout.isTTY === true;
+  const { executeRun } = await import("./execute-run.ts");
   const result = await executeRun({
     client,
     run,

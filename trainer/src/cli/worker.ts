@@ -15,7 +15,7 @@ import { ApiClient } from "../report/api-client.ts";
 import { isRetryable } from "../report/api-error.ts";
 import { backoffDelay } from "../report/backoff.ts";
 import { claimRun, finishRun, type TrainerRun } from "../report/operations.ts";
-import { failureMessage } from "./execute-run.ts";
+import { failureMessage } from "./failure-message.ts";
 import { Wakeup } from "../report/wakeup.ts";
 
 const HELP = `Usage: npm run worker -- --api URL [options]
