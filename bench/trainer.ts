@@ -25,7 +25,9 @@ import {
   type ThroughputOptions,
 } from "../trainer/src/methods/throughput.ts";
 
-const { values: flags } = parseArgs({ options: { quick: { type: "boolean", default: false }, "compare-stock": { type: "boolean", default: false } } });
+const { values: flags } = parseArgs({
+  options: { quick: { type: "boolean", default: false }, "compare-stock": { type: "boolean", default: false } },
+});
 const options: ThroughputOptions = flags.quick ? { windows: 1, windowSeconds: 0.5, warmupSteps: 2 } : {};
 const line = (name: string, examplesPerSecond: number) => console.log(`${name}: ${Math.round(examplesPerSecond)} examples/s`);
 

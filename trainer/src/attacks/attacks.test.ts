@@ -12,7 +12,11 @@ before(async () => {
 
 /** A hand-made linear loss: ∂loss/∂x = w for every image, so the attack's direction is sign(w). */
 const linearLoss = (x: tf.Tensor2D) => tf.sum(tf.mul(x, tf.tensor1d([1, -2, 0.5, 0, -0.1, 3]))) as tf.Scalar;
-const images = () => tf.tensor2d([[0.5, 0.5, 0.95, 0.5, 0.02, 0.3], [0, 1, 0.5, 0.2, 0.5, 0.9]]);
+const images = () =>
+  tf.tensor2d([
+    [0.5, 0.5, 0.95, 0.5, 0.02, 0.3],
+    [0, 1, 0.5, 0.2, 0.5, 0.9],
+  ]);
 
 test("FGSM steps ε along the sign of the gradient and clips to [0, 1]", async () => {
   const x = images();
@@ -63,7 +67,11 @@ test("PGD with a random start is reproducible for the same seed", async () => {
 test("the attacks leave no tensors behind but their result", () => {
   const x = images();
   const before = tf.memory().numTensors;
-  const results = [fgsm(linearLoss, x, 0.1), pgd(linearLoss, x, { epsilon: 0.1, steps: 3 }), pgd(linearLoss, x, { epsilon: 0.1, steps: 3, randomStart: createRandom(1) })];
+  const results = [
+    fgsm(linearLoss, x, 0.1),
+    pgd(linearLoss, x, { epsilon: 0.1, steps: 3 }),
+    pgd(linearLoss, x, { epsilon: 0.1, steps: 3, randomStart: createRandom(1) }),
+  ];
   assert.equal(tf.memory().numTensors, before + results.length);
   tf.dispose([x, ...results]);
 });

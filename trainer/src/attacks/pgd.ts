@@ -24,7 +24,11 @@ export function pgd(loss: InputLoss, images: tf.Tensor2D, options: PgdOptions): 
   const [lower, upper] = tf.tidy(() => [tf.clipByValue(tf.sub(images, epsilon), 0, 1), tf.clipByValue(tf.add(images, epsilon), 0, 1)]);
   const project = (x: tf.Tensor): tf.Tensor2D => tf.minimum(tf.maximum(x, lower), upper) as tf.Tensor2D;
   let current = options.randomStart
-    ? tf.tidy(() => project(tf.add(images, tf.tensor(fillUniform(options.randomStart!, new Float32Array(images.size), -epsilon, epsilon), images.shape))))
+    ? tf.tidy(() =>
+        project(
+          tf.add(images, tf.tensor(fillUniform(options.randomStart!, new Float32Array(images.size), -epsilon, epsilon), images.shape)),
+        ),
+      )
     : tf.clone(images);
   const gradient = tf.grad((x: tf.Tensor) => loss(x as tf.Tensor2D));
   for (let step = 0; step < steps; step++) {

@@ -22,6 +22,8 @@ test("auto picks an available backend in order of preference and trains a CNN st
   assert.notEqual(chosen, "cpu");
   assert.equal(tf.getBackend(), chosen);
   // The kernel wasm lacks out of the box must be there.
-  const grad = tf.grad((f: tf.Tensor) => tf.sum(tf.conv2d(tf.ones([1, 4, 4, 1]) as tf.Tensor4D, f as tf.Tensor4D, 1, "valid")))(tf.ones([3, 3, 1, 1]));
+  const grad = tf.grad((f: tf.Tensor) => tf.sum(tf.conv2d(tf.ones([1, 4, 4, 1]) as tf.Tensor4D, f as tf.Tensor4D, 1, "valid")))(
+    tf.ones([3, 3, 1, 1]),
+  );
   assert.deepEqual(Array.from(await grad.data()), Array(9).fill(4));
 });

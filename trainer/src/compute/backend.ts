@@ -33,7 +33,10 @@ const loaders: Record<ComputeBackend, Loader> = {
     const native = (await importOptional(NATIVE_MODULE)) as { registerNativeBackend?: () => Promise<boolean> } | undefined;
     return typeof native?.registerNativeBackend === "function" && (await native.registerNativeBackend()) && (await tf.setBackend("native"));
   },
-  tensorflow: async () => (await importOptional(TFJS_NODE_MODULE)) !== undefined && tf.findBackendFactory("tensorflow") != null && (await tf.setBackend("tensorflow")),
+  tensorflow: async () =>
+    (await importOptional(TFJS_NODE_MODULE)) !== undefined &&
+    tf.findBackendFactory("tensorflow") != null &&
+    (await tf.setBackend("tensorflow")),
   wasm: async () => {
     prepareWasmBackend();
     return tf.setBackend("wasm");

@@ -16,7 +16,10 @@ test("pixels are scaled to [0, 1] and labels kept", () => {
   assert.equal(digits.count, 3);
   assert.equal(digits.images[IMAGE_SIZE], Math.fround(100 / 255));
   assert.deepEqual(Array.from(digits.labels), [0, 1, 2]);
-  assert.throws(() => digitsFromIdx({ shape: [1, 27, 28], data: new Uint8Array(27 * 28) }, { shape: [1], data: new Uint8Array(1) }), /28, 28/);
+  assert.throws(
+    () => digitsFromIdx({ shape: [1, 27, 28], data: new Uint8Array(27 * 28) }, { shape: [1], data: new Uint8Array(1) }),
+    /28, 28/,
+  );
 });
 
 test("selection keeps images with their labels", () => {

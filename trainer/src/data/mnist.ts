@@ -27,7 +27,8 @@ export interface Mnist {
 /** Builds digits from parsed IDX images ([n, 28, 28] bytes) and labels ([n] bytes). Pure. */
 export function digitsFromIdx(images: { shape: number[]; data: Uint8Array }, labels: { shape: number[]; data: Uint8Array }): Digits {
   const [count, rows, cols] = images.shape;
-  if (count === undefined || rows !== IMAGE_SIDE || cols !== IMAGE_SIDE) throw new Error(`expected [n, 28, 28] images, got [${images.shape.join(", ")}]`);
+  if (count === undefined || rows !== IMAGE_SIDE || cols !== IMAGE_SIDE)
+    throw new Error(`expected [n, 28, 28] images, got [${images.shape.join(", ")}]`);
   if (labels.shape.length !== 1 || labels.shape[0] !== count) throw new Error(`expected ${count} labels, got [${labels.shape.join(", ")}]`);
   const pixels = new Float32Array(images.data.length);
   for (let i = 0; i < pixels.length; i++) pixels[i] = images.data[i]! / 255;

@@ -7,14 +7,23 @@ test("the same seed gives the same stream, another seed another", () => {
   const b = createRandom(42);
   const c = createRandom(43);
   const first = Array.from({ length: 5 }, () => a.next());
-  assert.deepEqual(first, Array.from({ length: 5 }, () => b.next()));
-  assert.notDeepEqual(first, Array.from({ length: 5 }, () => c.next()));
+  assert.deepEqual(
+    first,
+    Array.from({ length: 5 }, () => b.next()),
+  );
+  assert.notDeepEqual(
+    first,
+    Array.from({ length: 5 }, () => c.next()),
+  );
   for (const x of first) assert.ok(x >= 0 && x < 1);
 });
 
 test("a permutation holds every index once and is reproducible", () => {
   const p = permutation(createRandom(7), 1000);
-  assert.deepEqual(Array.from(p).sort((x, y) => x - y), Array.from({ length: 1000 }, (_, i) => i));
+  assert.deepEqual(
+    Array.from(p).sort((x, y) => x - y),
+    Array.from({ length: 1000 }, (_, i) => i),
+  );
   assert.deepEqual(p, permutation(createRandom(7), 1000));
   assert.notDeepEqual(p, permutation(createRandom(8), 1000));
 });

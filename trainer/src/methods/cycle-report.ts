@@ -61,7 +61,8 @@ export async function reportExamples(context: RunContext, cycle: number): Promis
   const grids: { kind: string; attack: Attack; caption: string }[] = [
     { kind: "fgsm-examples", attack: fgsmAttack(classifier, config.epsilon), caption: `FGSM ε=${config.epsilon}` },
   ];
-  if (gan) grids.push({ kind: "generator-examples", attack: generatorAsAttack(gan.generator), caption: `generator ε=${config.generatorEpsilon}` });
+  if (gan)
+    grids.push({ kind: "generator-examples", attack: generatorAsAttack(gan.generator), caption: `generator ε=${config.generatorEpsilon}` });
   for (const grid of grids) {
     const raster = renderExampleGrid({
       clean: shown.images,
@@ -71,6 +72,11 @@ export async function reportExamples(context: RunContext, cycle: number): Promis
       perturbedPredictions: await predictions(classifier, shown, grid.attack),
     });
     ensureRunning(context);
-    context.reporter.image(cycle, grid.kind, encodePng(raster.width, raster.height, raster.rgb), `${grid.caption}, cycle ${cycle}: clean rows above perturbed rows; predicted labels, green when right`);
+    context.reporter.image(
+      cycle,
+      grid.kind,
+      encodePng(raster.width, raster.height, raster.rgb),
+      `${grid.caption}, cycle ${cycle}: clean rows above perturbed rows; predicted labels, green when right`,
+    );
   }
 }

@@ -3,7 +3,13 @@ import assert from "node:assert/strict";
 import { estimateSeconds, updateRate } from "./eta.ts";
 
 test("the estimate adds up each kind of remaining work at its rate", () => {
-  assert.equal(estimateSeconds({ classifierStep: 0.01, generatorStep: 0.02, evaluation: 3 }, { classifierSteps: 100, generatorSteps: 200, evaluations: 2 }), 11);
+  assert.equal(
+    estimateSeconds(
+      { classifierStep: 0.01, generatorStep: 0.02, evaluation: 3 },
+      { classifierSteps: 100, generatorSteps: 200, evaluations: 2 },
+    ),
+    11,
+  );
 });
 
 test("no estimate before any step was timed; an untimed kind borrows the other's rate", () => {
@@ -37,5 +43,9 @@ test("remaining work counts the current phase's rest, later cycles and the sweep
     generatorSteps: 30,
     evaluations: 4,
   });
-  assert.deepEqual(remainingWork(shape, { cycle: 3, phase: "sweep", stepsDone: 0, unitsDone: 0 }), { classifierSteps: 0, generatorSteps: 0, evaluations: 0 });
+  assert.deepEqual(remainingWork(shape, { cycle: 3, phase: "sweep", stepsDone: 0, unitsDone: 0 }), {
+    classifierSteps: 0,
+    generatorSteps: 0,
+    evaluations: 0,
+  });
 });

@@ -74,7 +74,8 @@ export function remainingWork(shape: RunShape, at: RunPosition): RemainingWork {
     classifierSteps += Math.max(0, shape.pretrainSteps - at.stepsDone);
     evaluations += 1;
   } else {
-    if (at.phase === "generator" && shape.gan) generatorSteps += Math.max(0, (shape.ratioOf(at.cycle) - at.unitsDone) * unitSteps - at.stepsDone);
+    if (at.phase === "generator" && shape.gan)
+      generatorSteps += Math.max(0, (shape.ratioOf(at.cycle) - at.unitsDone) * unitSteps - at.stepsDone);
     if (at.cycle > 0 && at.phase !== "evaluate") classifierSteps += Math.max(0, unitSteps - (at.phase === "classifier" ? at.stepsDone : 0));
     if (at.phase !== "evaluate") evaluations += 1;
   }

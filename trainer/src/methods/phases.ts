@@ -70,8 +70,11 @@ export async function pretrain(context: RunContext, tracker: ProgressTracker): P
   let lastLoss: number | undefined;
   for (let done = 0; done < pretrainSteps; done += unitSteps) {
     const steps = Math.min(unitSteps, pretrainSteps - done);
-    lastLoss = await runSteps(context, tracker, { steps, kind: "classifier", sampler: context.sampler, where: (d) => where(done + d) }, (x, y) =>
-      cleanStep(context.classifier, context.optimizer, x, y),
+    lastLoss = await runSteps(
+      context,
+      tracker,
+      { steps, kind: "classifier", sampler: context.sampler, where: (d) => where(done + d) },
+      (x, y) => cleanStep(context.classifier, context.optimizer, x, y),
     );
   }
   return lastLoss;
@@ -86,7 +89,13 @@ export interface GeneratorPhaseResult {
 }
 
 /** GAN step 2: the generator trains unit after unit (as the schedule says) with the classifier frozen. */
-export async function generatorPhase(context: RunContext, gan: GanParts, tracker: ProgressTracker, cycle: number, plannedUnits: number | undefined): Promise<GeneratorPhaseResult> {
+export async function generatorPhase(
+  context: RunContext,
+  gan: GanParts,
+  tracker: ProgressTracker,
+  cycle: number,
+  plannedUnits: number | undefined,
+): Promise<GeneratorPhaseResult> {
   const { schedule, unitSteps } = context.config;
   let units = 0;
   let loss: number | undefined;
@@ -95,7 +104,12 @@ export async function generatorPhase(context: RunContext, gan: GanParts, tracker
     loss = await runSteps(
       context,
       tracker,
-      { steps: unitSteps, kind: "generator", sampler: gan.sampler, where: (done) => ({ cycle, phase: "generator", stepsDone: done, unitsDone, unit: unitsDone, units: plannedUnits }) },
+      {
+        steps: unitSteps,
+        kind: "generator",
+        sampler: gan.sampler,
+        where: (done) => ({ cycle, phase: "generator", stepsDone: done, unitsDone, unit: unitsDone, units: plannedUnits }),
+      },
       (x, y) => generatorStep(gan.generator, context.classifier, gan.optimizer, x, y),
     );
     units++;
@@ -135,13 +149,25 @@ export async function classifierPhase(context: RunContext, tracker: ProgressTrac
   return runSteps(
     context,
     tracker,
-    { steps: config.unitSteps, kind: "classifier", sampler: context.sampler, where: (done) => ({ cycle, phase: "classifier", stepsDone: done, unitsDone: 0, unit: 0, units: 1 }) },
+    {
+      steps: config.unitSteps,
+      kind: "classifier",
+      sampler: context.sampler,
+      where: (done) => ({ cycle, phase: "classifier", stepsDone: done, unitsDone: 0, unit: 0, units: 1 }),
+    },
     step,
   );
 }
 
 /** GAN step 4: clean images mixed half and half with perturbed ones from the pool. */
-function poolMixedStep(classifier: Network, optimizer: tf.Optimizer, gan: GanParts, x: tf.Tensor2D, y: tf.Tensor2D, batchSize: number): tf.Scalar {
+function poolMixedStep(
+  classifier: Network,
+  optimizer: tf.Optimizer,
+  gan: GanParts,
+  x: tf.Tensor2D,
+  y: tf.Tensor2D,
+  batchSize: number,
+): tf.Scalar {
   const pooled = batchTensors(gan.pool.sample(batchSize, gan.poolRandom));
   const loss = mixedStep(classifier, optimizer, [x, y], pooled);
   tf.dispose(pooled);

@@ -39,7 +39,8 @@ export function createProgressTracker(context: RunContext): ProgressTracker {
     cycles: config.cycles,
     unitSteps: config.unitSteps,
     pretrainSteps: context.method === "GAN" ? config.pretrainSteps : 0,
-    ratioOf: (cycle: number) => expectedRatio(config.schedule, cycle, ratios.length ? ratios.reduce((a, b) => a + b, 0) / ratios.length : undefined),
+    ratioOf: (cycle: number) =>
+      expectedRatio(config.schedule, cycle, ratios.length ? ratios.reduce((a, b) => a + b, 0) / ratios.length : undefined),
     sweepEvaluations,
     sweepGeneratorSteps: config.sweepEpsilons.length * config.unitSteps,
   };

@@ -29,15 +29,27 @@ export async function robustnessSweep(context: RunContext, tracker: ProgressTrac
     const where = { cycle: config.cycles, phase: "sweep" as const, stepsDone: 0, unitsDone: 0, unit: index, units: epsilons.length };
     tracker.at(where, true);
     const pgdAttack: Attack = (images, oneHot) =>
-      pgd((x) => tf.losses.softmaxCrossEntropy(oneHot, classifier.apply(x)) as tf.Scalar, images, { epsilon, steps: config.pgdSteps, randomStart: context.pgdRandom });
+      pgd((x) => tf.losses.softmaxCrossEntropy(oneHot, classifier.apply(x)) as tf.Scalar, images, {
+        epsilon,
+        steps: config.pgdSteps,
+        randomStart: context.pgdRandom,
+      });
     const running = () => ensureRunning(context);
     const fgsmAccuracy = await accuracy(classifier, sweepSet, fgsmAttack(classifier, epsilon), running);
     const pgdAccuracy = await accuracy(classifier, sweepSet, pgdAttack, running);
     const generator = createGenerator(epsilon, context.sweepRandom.fork());
     const optimizer = tf.train.adam(config.learningRate);
     try {
-      await runSteps(context, tracker, { steps: config.unitSteps, kind: "generator", sampler: createBatchSampler(context.train, context.sweepRandom.fork()), where: () => where }, (x, y) =>
-        generatorStep(generator, classifier, optimizer, x, y),
+      await runSteps(
+        context,
+        tracker,
+        {
+          steps: config.unitSteps,
+          kind: "generator",
+          sampler: createBatchSampler(context.train, context.sweepRandom.fork()),
+          where: () => where,
+        },
+        (x, y) => generatorStep(generator, classifier, optimizer, x, y),
       );
       const generatorAccuracy = await accuracy(classifier, sweepSet, generatorAsAttack(generator), running);
       ensureRunning(context);

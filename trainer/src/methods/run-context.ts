@@ -49,12 +49,25 @@ export interface RunContext {
 export function createRunContext(method: TrainingMethod, config: TrainingConfig, reporter: TrainingReporter, backend: string): RunContext {
   const root = createRandom(config.seed);
   // The fork order is part of the run's identity: append new streams, never reorder.
-  const [trainRandom, testRandom, classifierRandom, batchRandom, generatorRandom, generatorBatchRandom, poolRandom, pgdRandom, sweepRandom] =
-    Array.from({ length: 9 }, () => root.fork()) as [Random, Random, Random, Random, Random, Random, Random, Random, Random];
+  const [
+    trainRandom,
+    testRandom,
+    classifierRandom,
+    batchRandom,
+    generatorRandom,
+    generatorBatchRandom,
+    poolRandom,
+    pgdRandom,
+    sweepRandom,
+  ] = Array.from({ length: 9 }, () => root.fork()) as [Random, Random, Random, Random, Random, Random, Random, Random, Random];
   const mnist = loadMnist();
   const train = randomSubset(mnist.train, config.trainSize, trainRandom);
   const test = randomSubset(mnist.test, config.testSize, testRandom);
-  const firstOf = (n: number) => selectDigits(test, Array.from({ length: Math.min(n, test.count) }, (_, i) => i));
+  const firstOf = (n: number) =>
+    selectDigits(
+      test,
+      Array.from({ length: Math.min(n, test.count) }, (_, i) => i),
+    );
   const classifier = createClassifier(config.classifier, classifierRandom);
   const gan: GanParts | undefined =
     method === "GAN"

@@ -22,7 +22,12 @@ export function cleanStep(classifier: Network, optimizer: tf.Optimizer, images: 
  * A step on two equally weighted halves, loss = 0.5·L(first) + 0.5·L(second): one batch
  * of twice the size, which is the same mean and one pass instead of two.
  */
-export function mixedStep(classifier: Network, optimizer: tf.Optimizer, first: [tf.Tensor2D, tf.Tensor2D], second: [tf.Tensor2D, tf.Tensor2D]): tf.Scalar {
+export function mixedStep(
+  classifier: Network,
+  optimizer: tf.Optimizer,
+  first: [tf.Tensor2D, tf.Tensor2D],
+  second: [tf.Tensor2D, tf.Tensor2D],
+): tf.Scalar {
   const images = tf.concat([first[0], second[0]]);
   const oneHot = tf.concat([first[1], second[1]]);
   const loss = optimizer.minimize(() => crossEntropy(classifier.apply(images), oneHot), true, classifier.variables)!;
@@ -31,7 +36,13 @@ export function mixedStep(classifier: Network, optimizer: tf.Optimizer, first: [
 }
 
 /** FGSM adversarial retraining: the batch mixed half and half with its FGSM(ε) images made against the current classifier. */
-export function fgsmStep(classifier: Network, optimizer: tf.Optimizer, images: tf.Tensor2D, oneHot: tf.Tensor2D, epsilon: number): tf.Scalar {
+export function fgsmStep(
+  classifier: Network,
+  optimizer: tf.Optimizer,
+  images: tf.Tensor2D,
+  oneHot: tf.Tensor2D,
+  epsilon: number,
+): tf.Scalar {
   const adversarial = fgsm(classifierLossOn(classifier, oneHot), images, epsilon);
   const loss = mixedStep(classifier, optimizer, [images, oneHot], [adversarial, oneHot]);
   adversarial.dispose();
@@ -39,6 +50,12 @@ export function fgsmStep(classifier: Network, optimizer: tf.Optimizer, images: t
 }
 
 /** A generator step against the frozen classifier (only the generator's variables move). */
-export function generatorStep(generator: Network, classifier: Network, optimizer: tf.Optimizer, images: tf.Tensor2D, oneHot: tf.Tensor2D): tf.Scalar {
+export function generatorStep(
+  generator: Network,
+  classifier: Network,
+  optimizer: tf.Optimizer,
+  images: tf.Tensor2D,
+  oneHot: tf.Tensor2D,
+): tf.Scalar {
   return optimizer.minimize(() => generatorLoss(generator, classifier, images, oneHot), true, generator.variables)!;
 }

@@ -73,7 +73,13 @@ test("FGSM retraining raises FGSM accuracy over STANDARD with the same budget", 
 test("GAN pre-trains, trains the generator `ratio` units per cycle and reports its keys", async () => {
   const { outcome, reporter } = await run("GAN", { cycles: 2, unitSteps: 10, schedule: { type: "constant", ratio: 2 } });
   assert.equal(outcome.status, "SUCCEEDED");
-  assert.deepEqual(reporter.keysAt(0), ["classifier_loss", "clean_accuracy", "examples_per_second", "fgsm_accuracy", "generator_attack_accuracy"]);
+  assert.deepEqual(reporter.keysAt(0), [
+    "classifier_loss",
+    "clean_accuracy",
+    "examples_per_second",
+    "fgsm_accuracy",
+    "generator_attack_accuracy",
+  ]);
   assert.deepEqual(reporter.keysAt(1), [...PER_CYCLE, ...GAN_ONLY].sort());
   assert.equal(reporter.value("ratio", 2), 2);
   const loss = reporter.value("generator_loss", 2)!;
@@ -87,7 +93,18 @@ test("GAN pre-trains, trains the generator `ratio` units per cycle and reports i
 });
 
 test("every method trains the CNN for a few steps", async () => {
-  const tiny: TrainingConfigInput = { classifier: "cnn", trainSize: 64, testSize: 24, batchSize: 8, unitSteps: 2, cycles: 1, pretrainSteps: 2, sweepEpsilons: [0.2], pgdSteps: 2, imageCount: 4 };
+  const tiny: TrainingConfigInput = {
+    classifier: "cnn",
+    trainSize: 64,
+    testSize: 24,
+    batchSize: 8,
+    unitSteps: 2,
+    cycles: 1,
+    pretrainSteps: 2,
+    sweepEpsilons: [0.2],
+    pgdSteps: 2,
+    imageCount: 4,
+  };
   for (const method of ["STANDARD", "FGSM", "GAN"] as const) {
     const { outcome, reporter } = await run(method, tiny);
     assert.equal(outcome.status, "SUCCEEDED", method);
@@ -97,12 +114,24 @@ test("every method trains the CNN for a few steps", async () => {
 });
 
 test("the same seed and config give the same metrics; another seed others", async () => {
-  const config: TrainingConfigInput = { cycles: 2, unitSteps: 8, pretrainSteps: 8, trainSize: 500, testSize: 100, sweepEpsilons: [0.2], schedule: { type: "adaptive", targetGeneratorLoss: 0.5, maxRatio: 3 } };
-  const values = (r: RecordingReporter) => r.points.filter((p) => p.key !== "examples_per_second").map((p) => `${p.key}@${p.step}=${p.value}`);
+  const config: TrainingConfigInput = {
+    cycles: 2,
+    unitSteps: 8,
+    pretrainSteps: 8,
+    trainSize: 500,
+    testSize: 100,
+    sweepEpsilons: [0.2],
+    schedule: { type: "adaptive", targetGeneratorLoss: 0.5, maxRatio: 3 },
+  };
+  const values = (r: RecordingReporter) =>
+    r.points.filter((p) => p.key !== "examples_per_second").map((p) => `${p.key}@${p.step}=${p.value}`);
   const [a, b, c] = [await run("GAN", config), await run("GAN", config), await run("GAN", { ...config, seed: 8 })];
   assert.deepEqual(values(a.reporter), values(b.reporter));
   assert.notDeepEqual(values(a.reporter), values(c.reporter));
-  assert.deepEqual(a.reporter.images.map((i) => i.png), b.reporter.images.map((i) => i.png));
+  assert.deepEqual(
+    a.reporter.images.map((i) => i.png),
+    b.reporter.images.map((i) => i.png),
+  );
 });
 
 test("memory stays flat across cycles and everything is freed at the end", async () => {
@@ -116,14 +145,18 @@ test("memory stays flat across cycles and everything is freed at the end", async
   };
   await run("GAN", { cycles: 4, unitSteps: 4, pretrainSteps: 4, testSize: 50, sweepEpsilons: [0.2] }, reporter);
   assert.equal(counts.length, 5);
-  assert.ok(counts.slice(1).every((n) => n === counts[1]), `tensors after each cycle: ${counts}`);
+  assert.ok(
+    counts.slice(1).every((n) => n === counts[1]),
+    `tensors after each cycle: ${counts}`,
+  );
   assert.equal(tf.memory().numTensors, before);
 });
 
 test("a canceled run stops within a step and reports nothing more", async () => {
   let stopAt = -1;
   const reporter = createRecordingReporter((r) => {
-    if (stopAt < 0 && r.progressReports.some((p) => p.phase === "classifier" && p.cycle === 2)) stopAt = r.points.length + r.images.length + r.progressReports.length;
+    if (stopAt < 0 && r.progressReports.some((p) => p.phase === "classifier" && p.cycle === 2))
+      stopAt = r.points.length + r.images.length + r.progressReports.length;
     return stopAt >= 0;
   });
   const { outcome } = await run("FGSM", { cycles: 5 }, reporter);
@@ -141,7 +174,11 @@ test("a canceled run stops within a step and reports nothing more", async () => 
     assert.equal(stopped.status, "CANCELED", phase);
     assert.equal(during.points.length, reported, `${phase}: no metrics after the stop`);
   }
-  const early = await run("STANDARD", {}, createRecordingReporter(() => true));
+  const early = await run(
+    "STANDARD",
+    {},
+    createRecordingReporter(() => true),
+  );
   assert.deepEqual(early.outcome, { status: "CANCELED" });
   assert.equal(early.reporter.progressReports.length, 0);
 });

@@ -65,7 +65,12 @@ async function runCycles(context: RunContext, tracker: ProgressTracker): Promise
 }
 
 /** Evaluates, then reports the cycle's metrics and (at some cycles) its example grids. */
-async function finishCycle(context: RunContext, tracker: ProgressTracker, cycle: number, training: Record<string, number | undefined>): Promise<void> {
+async function finishCycle(
+  context: RunContext,
+  tracker: ProgressTracker,
+  cycle: number,
+  training: Record<string, number | undefined>,
+): Promise<void> {
   ensureRunning(context);
   tracker.at({ cycle, phase: "evaluate", stepsDone: 0, unitsDone: 0, unit: 0, units: 1 }, true);
   const started = performance.now();

@@ -15,7 +15,10 @@ const parameterCount = (variables: tf.Variable[]) => variables.reduce((sum, v) =
 
 test("the MLP is 784 → 256 → 256 → 10 and gives logits for each image", () => {
   const mlp = createClassifier("mlp", createRandom(1));
-  assert.deepEqual(mlp.variables.map((v) => v.shape), [[784, 256], [256], [256, 256], [256], [256, 10], [10]]);
+  assert.deepEqual(
+    mlp.variables.map((v) => v.shape),
+    [[784, 256], [256], [256, 256], [256], [256, 10], [10]],
+  );
   assert.equal(parameterCount(mlp.variables), 784 * 256 + 256 + 256 * 256 + 256 + 2570);
   const x = images(3);
   const logits = mlp.apply(x);
@@ -26,7 +29,10 @@ test("the MLP is 784 → 256 → 256 → 10 and gives logits for each image", ()
 
 test("the CNN has two 3×3 convolutions, 1,600 features and two dense layers", () => {
   const cnn = createClassifier("cnn", createRandom(1));
-  assert.deepEqual(cnn.variables.map((v) => v.shape), [[3, 3, 1, 32], [32], [3, 3, 32, 64], [64], [1600, 128], [128], [128, 10], [10]]);
+  assert.deepEqual(
+    cnn.variables.map((v) => v.shape),
+    [[3, 3, 1, 32], [32], [3, 3, 32, 64], [64], [1600, 128], [128], [128, 10], [10]],
+  );
   const x = images(1);
   const logits = cnn.apply(x);
   assert.deepEqual(logits.shape, [1, 10]);
@@ -41,13 +47,17 @@ test("the CNN computes conv → bias → ReLU → max-pool, values and gradients
   b1!.assign(tf.randomNormal([32], 0, 0.3, "float32", 1));
   b2!.assign(tf.randomNormal([64], 0, 0.3, "float32", 2));
   const reference = (x: tf.Tensor2D) => {
-    const block = (input: tf.Tensor4D, f: tf.Variable, b: tf.Variable): tf.Tensor4D => tf.maxPool(tf.relu(tf.add(tf.conv2d(input, f as tf.Tensor4D, 1, "valid"), b)) as tf.Tensor4D, 2, 2, "valid");
+    const block = (input: tf.Tensor4D, f: tf.Variable, b: tf.Variable): tf.Tensor4D =>
+      tf.maxPool(tf.relu(tf.add(tf.conv2d(input, f as tf.Tensor4D, 1, "valid"), b)) as tf.Tensor4D, 2, 2, "valid");
     const features = tf.reshape(block(block(tf.reshape(x, [-1, 28, 28, 1]) as tf.Tensor4D, f1!, b1!), f2!, b2!), [-1, 1600]);
     return tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(features, k1 as tf.Tensor2D), c1!)), k2 as tf.Tensor2D), c2!) as tf.Tensor2D;
   };
   const x = images(2);
   const loss = (f: (x: tf.Tensor2D) => tf.Tensor2D) => () => tf.sum(tf.square(f(x))) as tf.Scalar;
-  const ours = tf.variableGrads(loss((i) => cnn.apply(i)), cnn.variables);
+  const ours = tf.variableGrads(
+    loss((i) => cnn.apply(i)),
+    cnn.variables,
+  );
   const theirs = tf.variableGrads(loss(reference), cnn.variables);
   assert.ok(Math.abs(ours.value.dataSync()[0]! - theirs.value.dataSync()[0]!) <= 1e-4 * Math.abs(theirs.value.dataSync()[0]!));
   for (const v of cnn.variables) {

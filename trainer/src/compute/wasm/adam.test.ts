@@ -12,10 +12,14 @@ before(async () => {
 async function train(backend: "wasm" | "cpu", steps: number): Promise<Float32Array[]> {
   await tf.setBackend(backend);
   const random = createRandom(11);
-  const variables = [[7, 5], [5], [300]].map((shape) => tf.variable(tf.tensor(fillUniform(random, new Float32Array(shape.reduce((a, b) => a * b)), -1, 1), shape)));
+  const variables = [[7, 5], [5], [300]].map((shape) =>
+    tf.variable(tf.tensor(fillUniform(random, new Float32Array(shape.reduce((a, b) => a * b)), -1, 1), shape)),
+  );
   const optimizer = tf.train.adam(0.01, 0.9, 0.999, 1e-7);
   for (let step = 0; step < steps; step++) {
-    const gradients = Object.fromEntries(variables.map((v) => [v.name, tf.tensor(fillUniform(random, new Float32Array(v.size), -2, 2), v.shape)]));
+    const gradients = Object.fromEntries(
+      variables.map((v) => [v.name, tf.tensor(fillUniform(random, new Float32Array(v.size), -2, 2), v.shape)]),
+    );
     optimizer.applyGradients(gradients as Parameters<typeof optimizer.applyGradients>[0]);
     tf.dispose(Object.values(gradients));
   }
@@ -41,7 +45,10 @@ test("it frees what it replaces: tensors stay flat over steps", async () => {
   const after = tf.memory().numTensors;
   for (let i = 0; i < 5; i++) step();
   assert.equal(tf.memory().numTensors, after);
-  assert.ok((await variable.data()).every((x) => x < 1), "it descends");
+  assert.ok(
+    (await variable.data()).every((x) => x < 1),
+    "it descends",
+  );
   optimizer.dispose();
   variable.dispose();
 });

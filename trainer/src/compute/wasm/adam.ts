@@ -26,7 +26,14 @@ export interface AdamScalars {
 }
 
 /** The scalars for a step, from the optimiser's settings and its β powers (float32 values). */
-export function adamScalars(beta1: number, beta2: number, epsilon: number, learningRate: number, accBeta1: number, accBeta2: number): AdamScalars {
+export function adamScalars(
+  beta1: number,
+  beta2: number,
+  epsilon: number,
+  learningRate: number,
+  accBeta1: number,
+  accBeta2: number,
+): AdamScalars {
   const f = Math.fround;
   return {
     beta1: f(beta1),
@@ -44,7 +51,16 @@ export function adamScalars(beta1: number, beta2: number, epsilon: number, learn
  * x₁ = x − lr·m̂/(√v̂ + ε) with m₁ = β₁m + (1−β₁)g, v₁ = β₂v + (1−β₂)g², m̂ = m₁/(1−β₁ᵗ),
  * v̂ = v₁/(1−β₂ᵗ); every operation rounded to float32 as tfjs' kernels round it. Pure.
  */
-export function adamUpdate(x: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, x1: Float32Array, m1: Float32Array, v1: Float32Array, s: AdamScalars): void {
+export function adamUpdate(
+  x: Float32Array,
+  g: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  x1: Float32Array,
+  m1: Float32Array,
+  v1: Float32Array,
+  s: AdamScalars,
+): void {
   const f = Math.fround;
   for (let i = 0; i < x.length; i++) {
     const gi = g[i]!;
@@ -87,7 +103,8 @@ export function installWasmAdam(): void {
   if (proto[installed]) return;
   const previous = proto.applyGradients;
   proto.applyGradients = function (this: tf.AdamOptimizer, gradients: Gradients) {
-    if (enabled && tf.getBackend() === "wasm") applyOnWasm(this as unknown as AdamInternals, gradients, tf.backend() as unknown as BackendWasm);
+    if (enabled && tf.getBackend() === "wasm")
+      applyOnWasm(this as unknown as AdamInternals, gradients, tf.backend() as unknown as BackendWasm);
     else previous.call(this, gradients);
   };
   proto[installed] = true;
@@ -97,7 +114,14 @@ function applyOnWasm(opt: AdamInternals, gradients: Gradients, backend: BackendW
   const names = Array.isArray(gradients) ? gradients.map((g) => g.name) : Object.keys(gradients);
   const gradientOf = (name: string, i: number) => (Array.isArray(gradients) ? gradients[i]?.tensor : gradients[name]);
   const variables = tf.engine().registeredVariables;
-  const scalars = adamScalars(opt.beta1, opt.beta2, opt.epsilon, opt.learningRate, opt.accBeta1.dataSync()[0]!, opt.accBeta2.dataSync()[0]!);
+  const scalars = adamScalars(
+    opt.beta1,
+    opt.beta2,
+    opt.epsilon,
+    opt.learningRate,
+    opt.accBeta1.dataSync()[0]!,
+    opt.accBeta2.dataSync()[0]!,
+  );
   names.forEach((name, i) => {
     const value = variables[name]!;
     // Moments are created lazily, named and shaped exactly as tfjs' Adam does.

@@ -36,7 +36,8 @@ export function batchMatMulKernel(): tf.KernelConfig {
     const [a2, b2] = [matrix(a), matrix(b)];
     const m = attrs.transposeA ? a2.shape[1]! : a2.shape[0]!;
     const n = attrs.transposeB ? b2.shape[0]! : b2.shape[1]!;
-    const multiply = (left: TensorInfo, right: TensorInfo) => stock.kernelFunc({ inputs: { a: left, b: right }, backend, attrs: { transposeA: false, transposeB: false } });
+    const multiply = (left: TensorInfo, right: TensorInfo) =>
+      stock.kernelFunc({ inputs: { a: left, b: right }, backend, attrs: { transposeA: false, transposeB: false } });
     let product: TensorInfo;
     if (packsLessFlipped(m, n)) {
       // Bᵀ is b itself when b came transposed; likewise Aᵀ.

@@ -20,7 +20,11 @@ function values(shape: number[]): Float32Array {
 }
 
 /** Runs `f` on a backend with fresh tensors made from `inputs`; returns the output's values. */
-async function on(backend: "wasm" | "cpu", inputs: { values: Float32Array; shape: number[] }[], f: (...xs: tf.Tensor[]) => tf.Tensor): Promise<{ shape: number[]; data: Float32Array }> {
+async function on(
+  backend: "wasm" | "cpu",
+  inputs: { values: Float32Array; shape: number[] }[],
+  f: (...xs: tf.Tensor[]) => tf.Tensor,
+): Promise<{ shape: number[]; data: Float32Array }> {
   await tf.setBackend(backend);
   const xs = inputs.map((i) => tf.tensor(i.values, i.shape));
   const out = f(...xs);
@@ -53,25 +57,55 @@ const convCases: { x: number[]; filter: number[]; stride: number; pad: "valid" |
 
 test("Conv2DBackpropFilter matches cpu (the filter gradient of conv2d)", async () => {
   for (const c of convCases) {
-    const out = [c.x[0]!, ...tf.backend_util.computeConv2DInfo(c.x as [number, number, number, number], c.filter as [number, number, number, number], c.stride, 1, c.pad).outShape.slice(1)];
-    await assertMatchesCpu(`dW ${JSON.stringify(c)}`, [c.x, out], (x, dy) =>
-      tf.engine().runKernel("Conv2DBackpropFilter", { x: x!, dy: dy! }, { strides: c.stride, pad: c.pad, dataFormat: "NHWC", filterShape: c.filter }) as tf.Tensor,
+    const out = [
+      c.x[0]!,
+      ...tf.backend_util
+        .computeConv2DInfo(c.x as [number, number, number, number], c.filter as [number, number, number, number], c.stride, 1, c.pad)
+        .outShape.slice(1),
+    ];
+    await assertMatchesCpu(
+      `dW ${JSON.stringify(c)}`,
+      [c.x, out],
+      (x, dy) =>
+        tf
+          .engine()
+          .runKernel(
+            "Conv2DBackpropFilter",
+            { x: x!, dy: dy! },
+            { strides: c.stride, pad: c.pad, dataFormat: "NHWC", filterShape: c.filter },
+          ) as tf.Tensor,
     );
   }
 });
 
 test("Conv2DBackpropInput matches cpu (the input gradient of conv2d)", async () => {
   for (const c of convCases) {
-    const out = [c.x[0]!, ...tf.backend_util.computeConv2DInfo(c.x as [number, number, number, number], c.filter as [number, number, number, number], c.stride, 1, c.pad).outShape.slice(1)];
-    await assertMatchesCpu(`dx ${JSON.stringify(c)}`, [out, c.filter], (dy, filter) => tf.conv2dTranspose(dy as tf.Tensor4D, filter as tf.Tensor4D, c.x as [number, number, number, number], c.stride, c.pad));
+    const out = [
+      c.x[0]!,
+      ...tf.backend_util
+        .computeConv2DInfo(c.x as [number, number, number, number], c.filter as [number, number, number, number], c.stride, 1, c.pad)
+        .outShape.slice(1),
+    ];
+    await assertMatchesCpu(`dx ${JSON.stringify(c)}`, [out, c.filter], (dy, filter) =>
+      tf.conv2dTranspose(dy as tf.Tensor4D, filter as tf.Tensor4D, c.x as [number, number, number, number], c.stride, c.pad),
+    );
   }
 });
 
 test("both conv2d gradients through tf.grads match cpu", async () => {
-  await assertMatchesCpu("grads", [[2, 12, 11, 3], [3, 3, 3, 4]], (x, f) => {
-    const [dx, df] = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, "valid"))))([x!, f!]);
-    return tf.concat([tf.reshape(dx!, [-1]), tf.reshape(df!, [-1])]);
-  });
+  await assertMatchesCpu(
+    "grads",
+    [
+      [2, 12, 11, 3],
+      [3, 3, 3, 4],
+    ],
+    (x, f) => {
+      const [dx, df] = tf.grads((a: tf.Tensor, b: tf.Tensor) =>
+        tf.sum(tf.square(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, "valid"))),
+      )([x!, f!]);
+      return tf.concat([tf.reshape(dx!, [-1]), tf.reshape(df!, [-1])]);
+    },
+  );
 });
 
 test("BatchMatMul with transposes matches cpu, ranks 2 and 3, batched or not, flipped or not", async () => {

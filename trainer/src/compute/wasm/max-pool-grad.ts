@@ -15,7 +15,14 @@ interface MaxPoolGradAttrs {
 
 function maxPoolGrad({ inputs, backend, attrs }: KernelArgs<MaxPoolGradAttrs>): TensorInfo {
   const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
-  const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
+  const info = tf.backend_util.computePool2DInfo(
+    input.shape as [number, number, number, number],
+    attrs.filterSize,
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+  );
   const dx = backend.makeOutput(input.shape, "float32");
   maxPoolBackprop(heapView(backend, input), heapView(backend, dy), heapView(backend, dx), info);
   return dx;

@@ -25,7 +25,12 @@ export interface PoolGeometry {
  */
 export function maxPoolBackprop(x: Float32Array, dy: Float32Array, dx: Float32Array, g: PoolGeometry): void {
   const tiled =
-    g.effectiveFilterHeight === 2 && g.effectiveFilterWidth === 2 && g.strideHeight === 2 && g.strideWidth === 2 && g.padInfo.top === 0 && g.padInfo.left === 0;
+    g.effectiveFilterHeight === 2 &&
+    g.effectiveFilterWidth === 2 &&
+    g.strideHeight === 2 &&
+    g.strideWidth === 2 &&
+    g.padInfo.top === 0 &&
+    g.padInfo.left === 0;
   if (tiled) maxPool2x2Backprop(x, dy, dx, g);
   else maxPoolBackpropGeneral(x, dy, dx, g);
 }

@@ -42,7 +42,9 @@ export function registerWasmKernels(): void {
   project = kernels.map((k) => ({ ...k, setupFunc: k.setupFunc ?? tf.getKernel(k.kernelName, "wasm")?.setupFunc }));
   // What stock tfjs-wasm has, plus the minimal composite a CNN needs to train at all
   // (transposes and a convolution): the baseline the benchmark compares against.
-  stock = project.map((k) => (k.kernelName === "Conv2DBackpropFilter" ? conv2dBackpropFilterComposite : tf.getKernel(k.kernelName, "wasm")!));
+  stock = project.map((k) =>
+    k.kernelName === "Conv2DBackpropFilter" ? conv2dBackpropFilterComposite : tf.getKernel(k.kernelName, "wasm")!,
+  );
   install(project);
 }
 

@@ -38,7 +38,13 @@ test("an example grid holds a clean and a perturbed row per 8 digits, labels col
   const clean = new Float32Array(n * 784).fill(1);
   const perturbed = new Float32Array(n * 784);
   const labels = Uint8Array.from({ length: n }, (_, i) => i % 10);
-  const raster = renderExampleGrid({ clean, perturbed, labels, cleanPredictions: labels, perturbedPredictions: labels.map((l) => (l + 1) % 10) });
+  const raster = renderExampleGrid({
+    clean,
+    perturbed,
+    labels,
+    cleanPredictions: labels,
+    perturbedPredictions: labels.map((l) => (l + 1) % 10),
+  });
   assert.equal(raster.width, 4 + 8 * 60);
   assert.equal(raster.height, 4 + 2 * 2 * (56 + 16) + 2 * 4);
   const at = (x: number, y: number) => Array.from(raster.rgb.subarray((y * raster.width + x) * 3, (y * raster.width + x) * 3 + 3));
