@@ -17,6 +17,12 @@ export interface TrainerProcess {
   stop(signal?: NodeJS.Signals, graceMs?: number): Promise<number | null>;
 }
 
+/** Tools still running: killed when the test process exits, so that none outlives its test. */
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 /** Starts `trainer/src/cli/<tool>.ts` with `args`. */
 export function startTrainerTool(tool: "worker" | "train" | "study", args: string[], env: Record<string, string> = {}): TrainerProcess {
   let output = "";
@@ -27,7 +33,13 @@ export function startTrainerTool(tool: "worker" | "train" | "study", args: strin
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  running.add(child);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
   return {
     child,
     output: () => output,
