@@ -40,8 +40,6 @@ export interface NativeAddon {
   reduceSum(x: Float32Array, out: Float32Array, outer: number, mid: number, inner: number): void;
   /** params: beta1, beta2, 1−beta1, 1−beta2, 1−beta1^t, 1−beta2^t, epsilon, −learningRate. */
   adam(value: Float32Array, m: Float32Array, v: Float32Array, grad: Float32Array, outValue: Float32Array, outM: Float32Array, outV: Float32Array, params: Float32Array, n: number): void;
-  /** OpenMP's thread count for all later kernels (oneDNN's included). */
-  setThreads(n: number): void;
   info(): { threads: number; dnnl: string };
 }
 
@@ -52,6 +50,7 @@ export type AddonLoad = { ok: true; addon: NativeAddon } | { ok: false; reason: 
  * run time). Never throws.
  */
 export function loadAddon(): AddonLoad {
+  configureOpenMp();
   try {
     const addon = createRequire(import.meta.url)(ADDON_PATH) as NativeAddon;
     return { ok: true, addon };
@@ -60,4 +59,15 @@ export function loadAddon(): AddonLoad {
     const reason = /Cannot find module|ENOENT/.test(message) ? "addon not built" : message.split("\n")[0]!;
     return { ok: false, reason };
   }
+}
+
+/**
+ * OpenMP reads its settings once, when the addon first loads libgomp, so they are set
+ * here, before any load. Idle threads sleep instead of spinning (unless the user chose
+ * otherwise): on a shared machine a spinning thread takes a core from whoever else
+ * needs it, and the training steps measured 3–5× slower on two spinning threads than
+ * on one (docs/BENCHMARKS.md, "Native backend").
+ */
+function configureOpenMp(): void {
+  process.env.OMP_WAIT_POLICY ??= "PASSIVE";
 }

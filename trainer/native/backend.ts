@@ -9,26 +9,17 @@ import type * as tf from "@tensorflow/tfjs";
 import { MathBackendCPU } from "@tensorflow/tfjs-backend-cpu";
 import type { NativeAddon } from "./addon.ts";
 import { BufferPool } from "./buffer-pool.ts";
-import { ThreadPolicy } from "./threads.ts";
 
 type DataId = Parameters<MathBackendCPU["readSync"]>[0];
 
 export class NativeBackend extends MathBackendCPU {
   readonly pool = new BufferPool();
-  /** Null when the thread count is fixed (OMP_NUM_THREADS was set). */
-  private readonly threads: ThreadPolicy | null;
 
   constructor(readonly addon: NativeAddon) {
     super();
-    this.threads = process.env.OMP_NUM_THREADS ? null : new ThreadPolicy((n) => addon.setThreads(n));
     // MathBackendCPU greets its first Node.js user with advice to install tfjs-node;
     // on this backend that advice is wrong.
     (this as unknown as { firstUse: boolean }).firstUse = false;
-  }
-
-  /** Lets the heavy kernels re-decide the thread count now and then (see threads.ts). */
-  adaptThreads(): void {
-    this.threads?.tick();
   }
 
   /** Readers get a copy of recycled memory, so what they hold never changes under them. */

@@ -40,7 +40,6 @@ export function registerNativeBackend(): Promise<boolean> {
 }
 
 function register(): boolean {
-  configureThreads();
   const loaded = loadAddon();
   if (!loaded.ok) {
     console.warn(`native backend unavailable (${loaded.reason}); for full speed: apt-get install -y libdnnl-dev && npm run build:native`);
@@ -81,13 +80,4 @@ function registerKernels(): void {
     };
     tf.registerKernel({ kernelName: kernel.kernelName, backendName: NATIVE_BACKEND, kernelFunc });
   }
-}
-
-/**
- * OpenMP reads its settings once, when the addon loads libgomp. Threads that find no
- * work yield the core instead of spinning for it: the machine is shared, and the
- * JavaScript between kernels would otherwise compete with idle spinners.
- */
-function configureThreads(): void {
-  process.env.OMP_WAIT_POLICY ??= "PASSIVE";
 }

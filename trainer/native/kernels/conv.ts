@@ -64,7 +64,6 @@ function forward(args: NativeKernelArgs, fused: boolean) {
     bias = floatValues(args.backend, biasInfo);
     if (bias == null) return null;
   }
-  args.backend.adaptThreads();
   const y = args.backend.pool.take(sizeOf(info.outShape));
   args.backend.addon.convForward(x, filter, bias, y, shape, activation === "relu");
   return floatOutput(args.backend, info.outShape, y);

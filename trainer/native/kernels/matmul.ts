@@ -40,7 +40,6 @@ const batchMatMul: NativeKernel = {
     const { transposeA = false, transposeB = false } = (args.attrs ?? {}) as { transposeA?: boolean; transposeB?: boolean };
     const p = plan(args.backend, input(args, "a"), input(args, "b"), transposeA, transposeB);
     if (p == null) return null;
-    args.backend.adaptThreads();
     const out = args.backend.pool.take(sizeOf(p.outShape));
     args.backend.addon.matmul(p.a, p.b, out, p.dims, transposeA, transposeB, null, false);
     return floatOutput(args.backend, p.outShape, out);
@@ -68,7 +67,6 @@ const fusedMatMul: NativeKernel = {
     if (p == null) return null;
     const bias = columnBias(args, p.dims[4]!);
     if (bias === null) return null;
-    args.backend.adaptThreads();
     const out = args.backend.pool.take(sizeOf(p.outShape));
     args.backend.addon.matmul(p.a, p.b, out, p.dims, transposeA, transposeB, bias ?? null, activation === "relu");
     return floatOutput(args.backend, p.outShape, out);

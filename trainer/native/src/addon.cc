@@ -166,18 +166,6 @@ napi_value Adam(napi_env env, napi_callback_info info) {
   });
 }
 
-// setThreads(n): the OpenMP thread count for the kernels and oneDNN from now on.
-napi_value SetThreads(napi_env env, napi_callback_info info) {
-  return guarded(env, [&] {
-    JsArgs args(env, info, 1);
-    const int64_t n = args.integer(0);
-    if (n < 1) throw JsError("thread count must be at least 1");
-#ifdef _OPENMP
-    omp_set_num_threads(static_cast<int>(n));
-#endif
-  });
-}
-
 // info(): { threads, dnnl } for logs and benchmarks.
 napi_value Info(napi_env env, napi_callback_info) {
   napi_value result, threads, version;
@@ -203,7 +191,6 @@ napi_value Init(napi_env env, napi_value exports) {
       {"unary", nullptr, Unary, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"reduceSum", nullptr, ReduceSum, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"adam", nullptr, Adam, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
-      {"setThreads", nullptr, SetThreads, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"info", nullptr, Info, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
   };
   napi_define_properties(env, exports, sizeof(fns) / sizeof(fns[0]), fns);

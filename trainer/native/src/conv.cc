@@ -43,7 +43,7 @@ using Key = std::tuple<int, Kind, FilterLayout, bool, bool, int64_t, int64_t, in
 
 Key keyOf(Kind kind, FilterLayout layout, const ConvShape& s, bool bias, bool relu) {
   // The thread count is part of the key: oneDNN fixes a primitive's work split when
-  // it builds it, and setThreads may change the count between calls.
+  // it builds it, and omp_set_num_threads may change the count between calls.
   return {threadCount(), kind, layout, bias, relu, s.n, s.h, s.w, s.c, s.kh, s.kw, s.oc, s.oh, s.ow,
           s.sh, s.sw, s.pt, s.pl, s.pb, s.pr, s.dh, s.dw};
 }
