@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     await step("stopping the embedded database", () => database.stop());
     process.exit(0);
   };
+  // Started by a supervisor or test harness over IPC: stop when it is gone.
+  if (process.send) process.on("disconnect", () => void stop("parent gone"));
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }

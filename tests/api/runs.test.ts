@@ -7,6 +7,7 @@ import { after, before, describe, test } from "node:test";
 import { startPlatform, type Platform } from "../support/platform.ts";
 import { expectError, query } from "../support/graphql.ts";
 import * as ops from "../support/documents.ts";
+import type { ResultOf } from "@graphql-typed-document-node/core";
 
 let platform: Platform;
 let api: string;
@@ -17,6 +18,7 @@ before(async () => {
 after(() => platform?.stop());
 
 const MISSING = "00000000-0000-4000-8000-000000000000";
+type RunsPage = ResultOf<typeof ops.Runs>;
 
 describe("experiments", () => {
   test("are created once per name and listed with their runs", async () => {
@@ -145,10 +147,8 @@ describe("lifecycle", () => {
     assert.match(twice.message, /already FAILED/);
     const notFinal = await expectError(api, ops.FinishRun, { runId: startRun.id, status: "RUNNING" });
     assert.match(notFinal.message, /^status: must be one of/);
-    for (const op of [ops.CancelRun, ops.Heartbeat] as const) {
-      const missing = await expectError(api, op, { runId: MISSING });
-      assert.equal(missing.extensions?.code, "NOT_FOUND");
-    }
+    assert.equal((await expectError(api, ops.CancelRun, { runId: MISSING })).extensions?.code, "NOT_FOUND");
+    assert.equal((await expectError(api, ops.Heartbeat, { runId: MISSING })).extensions?.code, "NOT_FOUND");
     assert.equal((await query(api, ops.RunById, { id: MISSING })).run, null);
   });
 
@@ -187,7 +187,7 @@ describe("listing", () => {
     const seen: { name: string; value: number | undefined }[] = [];
     let after: string | null | undefined = null;
     do {
-      const page: Awaited<ReturnType<typeof query<any, any>>> = await query(api, ops.Runs, {
+      const page: RunsPage = await query(api, ops.Runs, {
         filter: { experimentId: experiment.id },
         orderBy: { field: "METRIC", metricKey: "fgsm_accuracy", direction: "DESC" },
         first: 2,

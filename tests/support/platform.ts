@@ -57,7 +57,8 @@ export async function startApi(databaseUrl: string, options: { port?: number; en
       SPARRING_SKIP_MIGRATE: "1",
       ...options.env,
     },
-    stdio: ["ignore", "pipe", "pipe"],
+    // The IPC channel ends the API when this process dies without stopping it.
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));

@@ -249,6 +249,26 @@ test("a real worker (npm run worker) trains a run launched from the form; the pa
   assert.deepEqual(pageErrors, []);
 });
 
+test("the study button queues the paper's six runs in a new experiment; a queued run can be canceled from its page", async () => {
+  await page.goto(`${web.url}/launch`);
+  await page.getByLabel("Cycles", { exact: true }).fill("2");
+  await page.getByRole("button", { name: /paper's study/ }).click();
+  await page.waitForURL(/\/runs\?experiment=/);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=run-row]").length === 6);
+  const names = await page.locator("[data-testid=run-row] td:nth-child(2)").allTextContents();
+  assert.deepEqual([...names].sort(), ["fgsm", "gan-2to1", "gan-4to1", "gan-adaptive-0.6", "gan-stepped-6-8-12", "standard"]);
+  assert.equal(await page.locator("[data-testid=run-row] [data-status=QUEUED]").count(), 6);
+  await shot("study-queued");
+
+  await page.getByRole("link", { name: "gan-stepped-6-8-12" }).click();
+  await page.waitForSelector("[data-testid=run-status] [data-status=QUEUED]");
+  await page.getByRole("button", { name: "Cancel run" }).click();
+  await page.getByRole("button", { name: "Yes, cancel it" }).click();
+  await page.waitForSelector("[data-testid=run-status] [data-status=CANCELED]");
+  assert.equal(await page.getByRole("button", { name: "Cancel run" }).count(), 0);
+  assert.deepEqual(pageErrors, []);
+});
+
 test("an unknown run id gets the not-found page", async () => {
   for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-run"]) {
     const response = await page.goto(`${web.url}/runs/${id}`);

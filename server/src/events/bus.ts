@@ -15,16 +15,21 @@ const INLINE_LIMIT = 7000;
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
-/** Sends an event as part of `tx`: subscribers everywhere see it once `tx` commits. */
-export async function publish(tx: Tx, event: LiveEvent): Promise<void> {
-  const text = JSON.stringify(event);
-  if (Buffer.byteLength(text) <= INLINE_LIMIT) {
-    await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${text})`;
-    return;
+/** Sends events as part of `tx`: subscribers everywhere see them once `tx` commits. */
+export async function publish(tx: Tx, ...events: LiveEvent[]): Promise<void> {
+  const payloads: string[] = [];
+  for (const event of events) {
+    const text = JSON.stringify(event);
+    if (Buffer.byteLength(text) <= INLINE_LIMIT) {
+      payloads.push(text);
+      continue;
+    }
+    const rows = await tx.$queryRaw<{ id: bigint }[]>`
+      INSERT INTO event_payloads (payload) VALUES (${text}::jsonb) RETURNING id`;
+    payloads.push(JSON.stringify({ ref: String(rows[0]!.id) }));
   }
-  const rows = await tx.$queryRaw<{ id: bigint }[]>`
-    INSERT INTO event_payloads (payload) VALUES (${text}::jsonb) RETURNING id`;
-  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, ${JSON.stringify({ ref: String(rows[0]!.id) })})`;
+  // One statement for all: notifications keep their order within a transaction.
+  await tx.$executeRaw`SELECT pg_notify(${CHANNEL}, payload) FROM unnest(${payloads}::text[]) WITH ORDINALITY AS p(payload, n) ORDER BY n`;
 }
 
 type Listener = (event: LiveEvent) => void;

@@ -53,12 +53,15 @@ export async function logMetrics(
   if (!isUuid(runId)) throw notFound("run", runId);
   const { unique, repeats } = checkPoints(points);
   return prisma.$transaction(async (tx) => {
-    // A run that is logging is alive: this counts as a heartbeat (one write a second at most).
-    // It comes first: taking the row lock after FOR SHARE could deadlock two batches.
-    await tx.$executeRaw`UPDATE runs SET heartbeat_at = now()
-      WHERE id = ${runId}::uuid AND status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < now() - interval '1 second')`;
-    // FOR SHARE: a concurrent finishRun/cancelRun waits for this batch, or this batch sees it.
-    const runs = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM runs WHERE id = ${runId}::uuid FOR SHARE`;
+    // A run that is logging is alive: the batch counts as a heartbeat (one write a second
+    // at most), in the statement that also takes the run's row lock. FOR SHARE: a
+    // concurrent finishRun/cancelRun waits for this batch, or this batch sees it.
+    const runs = await tx.$queryRaw<{ status: string }[]>`
+      WITH beat AS (
+        UPDATE runs SET heartbeat_at = now()
+        WHERE id = ${runId}::uuid AND status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < now() - interval '1 second')
+      )
+      SELECT status::text FROM runs WHERE id = ${runId}::uuid FOR SHARE`;
     const status = runs[0]?.status;
     if (!status) throw notFound("run", runId);
     if (status !== "RUNNING") throw badInput("runId", `run is ${status}, not RUNNING: it accepts no more metrics`);
@@ -69,30 +72,24 @@ export async function logMetrics(
     // As text: Prisma's driver adapter rounds float parameters to 15 digits; String()
     // gives the shortest exact representation, so every double round-trips unchanged.
     const values = unique.map((p) => String(p.value));
-    const now = new Date().toISOString();
-    const times = unique.map((p) => (p.wallTime == null ? now : new Date(p.wallTime).toISOString()));
-    const inserted = await tx.$queryRaw<LoggedPoint[]>`
-      INSERT INTO metric_points (run_id, key, step, value, wall_time)
-      SELECT ${runId}::uuid, k, s, v::float8, t
-      FROM unnest(${keys}::text[], ${steps}::int[], ${values}::text[], ${times}::timestamptz[]) AS u(k, s, v, t)
-      ON CONFLICT (run_id, key, step) DO NOTHING
-      RETURNING key, step, value`;
-    if (inserted.length > 0) {
-      await publish(tx, { type: "metrics", runId, keys: rangesByKey(inserted) });
-      await publish(tx, { type: "run", runId });
+    const times = unique.map((p) => (p.wallTime == null ? null : new Date(p.wallTime).toISOString()));
+    // The steps really added come back grouped per key: one small row per key.
+    const added = await tx.$queryRaw<{ key: string; steps: number[] }[]>`
+      WITH added AS (
+        INSERT INTO metric_points (run_id, key, step, value, wall_time)
+        SELECT ${runId}::uuid, k, s, v::float8, coalesce(t, now())
+        FROM unnest(${keys}::text[], ${steps}::int[], ${values}::text[], ${times}::timestamptz[]) AS u(k, s, v, t)
+        ON CONFLICT (run_id, key, step) DO NOTHING
+        RETURNING key, step
+      )
+      SELECT key, array_agg(step ORDER BY step) AS steps FROM added GROUP BY key`;
+    const accepted = added.reduce((n, row) => n + row.steps.length, 0);
+    if (accepted > 0) {
+      const ranges: [string, StepRanges][] = added.map((row) => [row.key, toRanges(row.steps)]);
+      await publish(tx, { type: "metrics", runId, keys: ranges }, { type: "run", runId });
     }
-    return { accepted: inserted.length, duplicates: points.length - inserted.length };
+    return { accepted, duplicates: points.length - accepted };
   });
-}
-
-function rangesByKey(points: readonly LoggedPoint[]): [string, StepRanges][] {
-  const steps = new Map<string, number[]>();
-  for (const p of points) {
-    const list = steps.get(p.key) ?? [];
-    list.push(p.step);
-    steps.set(p.key, list);
-  }
-  return [...steps].map(([key, list]) => [key, toRanges(list.sort((a, b) => a - b))]);
 }
 
 /** The points a metrics event announced, read back in one statement. */
@@ -122,18 +119,25 @@ export interface SeriesStats {
   lastValue: number;
 }
 
-/** Per-request batching of the per-run series table (summary, metricKeys). */
+/**
+ * Batching of the per-run series table (summary, metricKeys). Batches only, never
+ * caches: a subscription keeps one context for all its events, and each event must
+ * show the summary as it is now.
+ */
 export function createSeriesLoader(prisma: PrismaClient) {
-  return new DataLoader<string, SeriesStats[]>(async (runIds) => {
-    const rows = await prisma.metricSeries.findMany({ where: { runId: { in: [...runIds] } }, orderBy: { key: "asc" } });
-    const byRun = new Map<string, SeriesStats[]>();
-    for (const row of rows) {
-      const list = byRun.get(row.runId) ?? [];
-      list.push(row);
-      byRun.set(row.runId, list);
-    }
-    return runIds.map((id) => byRun.get(id) ?? []);
-  });
+  return new DataLoader<string, SeriesStats[]>(
+    async (runIds) => {
+      const rows = await prisma.metricSeries.findMany({ where: { runId: { in: [...runIds] } }, orderBy: { key: "asc" } });
+      const byRun = new Map<string, SeriesStats[]>();
+      for (const row of rows) {
+        const list = byRun.get(row.runId) ?? [];
+        list.push(row);
+        byRun.set(row.runId, list);
+      }
+      return runIds.map((id) => byRun.get(id) ?? []);
+    },
+    { cache: false },
+  );
 }
 
 export interface SeriesResult {
