@@ -52,6 +52,10 @@ before(async () => {
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
+  // React reports errors it caught (e.g. in effects) on the console; 404s of the not-found test are expected.
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) pageErrors.push(message.text());
+  });
 });
 
 after(async () => {

@@ -89,7 +89,8 @@ export function useServerSeries(server: ServerSeries | undefined): CompareSeries
   useEffect(() => {
     if (!server) return;
     let current = true;
-    void server.result.then((result) => {
+    // A promise from the server arrives as React's thenable: wrap it before chaining.
+    void Promise.resolve(server.result).then((result) => {
       if (!current) return;
       setState(result.error ? { ...LOADING, fetching: false, error: result.error } : indexSeries(result.data?.metricSeries ?? []));
     });

@@ -8,6 +8,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useClient } from "urql";
 import { CYCLE_KEYS } from "../../lib/domain.ts";
+import type { RunMetricsQuery as RunMetrics } from "../../lib/gql/graphql.ts";
+import { closeEnough } from "../../lib/resolution.ts";
 import { mergePoints, type SeriesPoint } from "../../lib/series.ts";
 import { useLive } from "../shell/use-live.ts";
 import { MetricsAppendedSubscription, RunMetricsQuery } from "./operations.ts";
@@ -34,7 +36,20 @@ const CYCLE_KEY_SET = new Set<string>(CYCLE_KEYS);
  * @param refresh - changing it refetches every key from scratch (done when a run finishes,
  *   so nothing logged while the subscription was connecting can be missing at the end).
  */
-export function useRunSeries(runId: string, keys: readonly string[], maxPoints: number, refresh: string): RunSeries {
+/** The first fetch, made by the server while the page's code loads (see app/runs/[id]/page.tsx). */
+export interface ServerMetrics {
+  keys: string[];
+  maxPoints: number;
+  result: Promise<{ data?: RunMetrics; error?: string }>;
+}
+
+export function useRunSeries(
+  runId: string,
+  keys: readonly string[],
+  maxPoints: number,
+  refresh: string,
+  server?: ServerMetrics,
+): RunSeries {
   const client = useClient();
   const [series, setSeries] = useState<ReadonlyMap<string, KeySeries>>(new Map());
   const [loading, setLoading] = useState(true);
@@ -42,6 +57,7 @@ export function useRunSeries(runId: string, keys: readonly string[], maxPoints: 
   const [clock, setClock] = useState<{ latestCycle?: number; cycle0At?: number; latestAt?: number }>({});
   const requested = useRef(new Set<string>());
   const fetchedOnce = useRef(false);
+  const serverUsed = useRef(false);
   const alive = useRef(true);
   useEffect(() => {
     alive.current = true;
@@ -67,45 +83,52 @@ export function useRunSeries(runId: string, keys: readonly string[], maxPoints: 
     // A refresh replaces what is shown; the first fetch keeps live points that beat it.
     const replace = fetchedOnce.current && requested.current.size === 0;
     for (const k of batch) requested.current.add(k);
-    void client
-      .query(RunMetricsQuery, { id: runId, keys: batch, maxPoints })
-      .toPromise()
-      .then((result) => {
-        if (!alive.current) return;
-        fetchedOnce.current = true;
-        setLoading(false);
-        if (result.error) {
-          setError(result.error.message);
-          for (const k of batch) requested.current.delete(k);
-          return;
+    const fromServer =
+      !!server && !serverUsed.current && closeEnough(server.maxPoints, maxPoints) && batch.every((k) => server.keys.includes(k));
+    serverUsed.current ||= fromServer;
+    const request: Promise<{ data?: RunMetrics; error?: { message: string } }> = fromServer
+      ? // A promise from the server arrives as React's thenable, whose then() returns nothing: wrap it.
+        Promise.resolve(server.result).then((r) => ({ data: r.data, error: r.error !== undefined ? { message: r.error } : undefined }))
+      : client
+          .query(RunMetricsQuery, { id: runId, keys: batch, maxPoints })
+          .toPromise()
+          .then((r) => ({ data: r.data, error: r.error }));
+    void request.then((result) => {
+      if (!alive.current) return;
+      fetchedOnce.current = true;
+      setLoading(false);
+      if (result.error) {
+        setError(result.error.message);
+        for (const k of batch) requested.current.delete(k);
+        return;
+      }
+      const fetched = result.data?.run?.metrics ?? [];
+      setSeries((prev) => {
+        const next = new Map(prev);
+        // Live points that arrived while fetching are merged in; fetched values win.
+        for (const s of fetched) {
+          const points = replace ? s.points : mergePoints(s.points, prev.get(s.key)?.points ?? []);
+          next.set(s.key, { points, count: s.count + points.length - s.points.length });
         }
-        const fetched = result.data?.run?.metrics ?? [];
-        setSeries((prev) => {
-          const next = new Map(prev);
-          // Live points that arrived while fetching are merged in; fetched values win.
-          for (const s of fetched) {
-            const points = replace ? s.points : mergePoints(s.points, prev.get(s.key)?.points ?? []);
-            next.set(s.key, { points, count: s.count + points.length - s.points.length });
-          }
-          return next;
-        });
-        setClock((prev) => {
-          let { latestCycle, cycle0At, latestAt } = prev;
-          for (const s of fetched) {
-            if (!CYCLE_KEY_SET.has(s.key)) continue;
-            const first = s.points[0];
-            const last = s.points[s.points.length - 1];
-            if (first?.step === 0 && first.wallTime) cycle0At ??= Date.parse(String(first.wallTime));
-            if (last && (latestCycle === undefined || last.step > latestCycle)) {
-              latestCycle = last.step;
-              latestAt = last.wallTime ? Date.parse(String(last.wallTime)) : latestAt;
-            }
-          }
-          return { latestCycle, cycle0At, latestAt };
-        });
+        return next;
       });
+      setClock((prev) => {
+        let { latestCycle, cycle0At, latestAt } = prev;
+        for (const s of fetched) {
+          if (!CYCLE_KEY_SET.has(s.key)) continue;
+          const first = s.points[0];
+          const last = s.points[s.points.length - 1];
+          if (first?.step === 0 && first.wallTime) cycle0At ??= Date.parse(String(first.wallTime));
+          if (last && (latestCycle === undefined || last.step > latestCycle)) {
+            latestCycle = last.step;
+            latestAt = last.wallTime ? Date.parse(String(last.wallTime)) : latestAt;
+          }
+        }
+        return { latestCycle, cycle0At, latestAt };
+      });
+    });
     // In-flight fetches are not abandoned when more keys appear: their keys count as requested.
-  }, [client, runId, wantedKey, maxPoints, keys.length, refresh]);
+  }, [client, runId, wantedKey, maxPoints, keys.length, refresh, server]);
 
   useLive(MetricsAppendedSubscription, { id: runId }, ({ metricsAppended }) => {
     const byKey = new Map<string, { step: number; value: number }[]>();

@@ -5,7 +5,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { load, serverQuery } from "../../../lib/server-api.ts";
-import { RunQuery } from "../../../ui/run/operations.ts";
+import { orderMetricKeys } from "../../../lib/domain.ts";
+import { ASSUMED_CHART_WIDTH, maxPointsFor } from "../../../lib/resolution.ts";
+import { RunMetricsQuery, RunQuery } from "../../../ui/run/operations.ts";
 import { RunView } from "../../../ui/run/run-view.tsx";
 import { ErrorState } from "../../../ui/shell/error-state.tsx";
 
@@ -26,5 +28,13 @@ export default async function RunPage({ params }: Params) {
   if (!loaded.ok && loaded.code === "NOT_FOUND") notFound();
   if (!loaded.ok) return <ErrorState title="Cannot show this run" message={loaded.message} apiDown={loaded.code === undefined} />;
   if (!loaded.data.run) notFound();
-  return <RunView key={loaded.data.run.id} initial={loaded.data.run} />;
+  const run = loaded.data.run;
+  // The charts' first fetch starts here, so its answer streams in while the page's code loads.
+  const keys = orderMetricKeys(run.metricKeys);
+  const maxPoints = maxPointsFor(ASSUMED_CHART_WIDTH);
+  const result = serverQuery(RunMetricsQuery, { id: run.id, keys, maxPoints }).then(
+    (data) => ({ data }),
+    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+  );
+  return <RunView key={run.id} initial={run} server={{ keys, maxPoints, result }} />;
 }
