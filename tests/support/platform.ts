@@ -55,6 +55,7 @@ export async function startApi(databaseUrl: string, options: { port?: number; en
       HOST: "127.0.0.1",
       API_PORT: String(port),
       SPARRING_SKIP_MIGRATE: "1",
+      NODE_ENV: "production",
       ...options.env,
     },
     // The IPC channel ends the API when this process dies without stopping it.

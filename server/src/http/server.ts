@@ -4,7 +4,7 @@
  * can serve one PostgreSQL.
  */
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
@@ -75,6 +75,8 @@ export async function startApiServer(
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Cache hints are unused here, and the plugin adds work to every resolved field.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
