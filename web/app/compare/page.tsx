@@ -1,16 +1,25 @@
 /**
- * /compare?runs=ID,ID,…: several runs side by side. The server fetches the runs' headers
- * in one request and starts the charts' series at the same time (streamed to the page).
+ * /compare?runs=ID,ID,…: several runs side by side. The page's HTML first starts the
+ * charts' series request for the usual keys (lib/preload.ts) — before the runs' headers
+ * are even fetched — then streams the headers; the browser loads the code meanwhile.
  */
+import { print } from "graphql";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { prefetchSeries } from "../../lib/compare-prefetch.ts";
+import { randomUUID } from "node:crypto";
+import { Suspense } from "react";
+import { apiUrl } from "../../lib/api-url.ts";
 import { parseRunIds } from "../../lib/compare-tables.ts";
 import type { CompareRunFieldsFragment } from "../../lib/gql/graphql.ts";
+import { ASSUMED_CHART_WIDTH, maxPointsFor } from "../../lib/resolution.ts";
 import { load, serverQuery } from "../../lib/server-api.ts";
+import { USUAL_KEYS } from "../../lib/usual-keys.ts";
 import { compareRunsRequest } from "../../ui/compare/compare-runs-query.ts";
 import { CompareView } from "../../ui/compare/compare-view.tsx";
+import { CompareSeriesQuery } from "../../ui/compare/operations.ts";
+import type { PreloadedSeries } from "../../ui/compare/use-compare-series.ts";
 import { ErrorState } from "../../ui/shell/error-state.tsx";
+import { PreloadScript } from "../../ui/shell/preload-script.tsx";
 
 export const metadata: Metadata = { title: "Compare" };
 
@@ -26,7 +35,26 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       </>
     );
   }
-  const series = prefetchSeries(ids);
+  const preload: PreloadedSeries = {
+    key: randomUUID(),
+    runIds: ids,
+    keys: [...USUAL_KEYS],
+    maxPoints: maxPointsFor(ASSUMED_CHART_WIDTH, ids.length),
+  };
+  const variables = { runIds: preload.runIds, keys: preload.keys, maxPoints: preload.maxPoints };
+  return (
+    <>
+      <h1>Compare runs</h1>
+      <PreloadScript request={{ key: preload.key, url: apiUrl(), query: print(CompareSeriesQuery), variables }} />
+      <Suspense fallback={<CompareSkeleton />}>
+        <CompareBody ids={ids} preload={preload} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The runs' headers (one aliased request), then the interactive comparison. */
+async function CompareBody({ ids, preload }: { ids: string[]; preload: PreloadedSeries }) {
   const { document, variables } = compareRunsRequest(ids);
   const loaded = await load(serverQuery(document, variables));
   if (!loaded.ok) return <ErrorState title="Cannot compare these runs" message={loaded.message} apiDown={loaded.code === undefined} />;
@@ -34,7 +62,6 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   const missing = ids.filter((_, i) => !loaded.data[`r${i}`]);
   return (
     <>
-      <h1>Compare runs</h1>
       {missing.length > 0 ? (
         <div className="state error" role="alert" style={{ marginBottom: 12 }}>
           {missing.length === 1 ? "One run was" : `${missing.length} runs were`} not found:{" "}
@@ -46,8 +73,21 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           None of these runs exists. <Link href="/runs">Choose runs</Link>.
         </div>
       ) : (
-        <CompareView runs={runs} server={series.complete(runs)} />
+        <CompareView runs={runs} preload={preload} />
       )}
     </>
+  );
+}
+
+function CompareSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading comparison">
+      <div className="skeleton" style={{ height: 60, marginBottom: 12 }} />
+      <div className="charts">
+        {Array.from({ length: 3 }, (_, i) => (
+          <div key={i} className="skeleton" style={{ height: 260 }} />
+        ))}
+      </div>
+    </div>
   );
 }

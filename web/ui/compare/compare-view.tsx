@@ -16,9 +16,9 @@ import { chartWidthIn, useElementWidth } from "../shell/use-element-width.ts";
 import { AttackMatrix } from "./attack-matrix.tsx";
 import { CompareChart } from "./compare-chart.tsx";
 import { PaperTable } from "./paper-table.tsx";
-import { useCompareSeries, useServerSeries, type ServerSeries } from "./use-compare-series.ts";
+import { mergeSeries, useCompareSeries, usePreloadedSeries, type PreloadedSeries } from "./use-compare-series.ts";
 
-export function CompareView({ runs, server }: { runs: CompareRunFieldsFragment[]; server?: ServerSeries }) {
+export function CompareView({ runs, preload }: { runs: CompareRunFieldsFragment[]; preload?: PreloadedSeries }) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const [smoothing, setSmoothing] = useState(0);
   const [showBands, setShowBands] = useState(true);
@@ -30,12 +30,24 @@ export function CompareView({ runs, server }: { runs: CompareRunFieldsFragment[]
   const { charted: keys, fetched: fetchedKeys } = useMemo(() => compareKeys(runs), [runs]);
   const maxPoints = width > 0 ? maxPointsFor(chartWidthIn(width), visible.length) : 0;
   const visibleIds = useMemo(() => visible.map((r) => r.id), [visible]);
-  // One request for every chart and both tables: the server's, made while this code was
-  // loading, when it fits the charts' measured width; else the browser's own.
-  const fromServer = useServerSeries(server);
-  const useServer = !!server && hidden.size === 0 && closeEnough(server.maxPoints, maxPoints) && !fromServer.error;
-  const fetched = useCompareSeries({ runIds: visibleIds, keys: fetchedKeys, maxPoints, enabled: maxPoints > 0 && !useServer });
-  const overview = useServer ? fromServer : fetched;
+  // The usual keys come from the request the page's HTML started (when it fits the charts'
+  // measured width), any others from a second request; without a preload, one request.
+  const preloaded = usePreloadedSeries(preload);
+  const usePreload =
+    !!preload &&
+    preloaded.available &&
+    !preloaded.error &&
+    closeEnough(preload.maxPoints, maxPoints) &&
+    visibleIds.every((id) => preload.runIds.includes(id));
+  const extraKeys = useMemo(() => (preload ? fetchedKeys.filter((k) => !preload.keys.includes(k)) : []), [preload, fetchedKeys]);
+  const extra = useCompareSeries({
+    runIds: visibleIds,
+    keys: extraKeys,
+    maxPoints,
+    enabled: usePreload && extraKeys.length > 0 && maxPoints > 0,
+  });
+  const fetched = useCompareSeries({ runIds: visibleIds, keys: fetchedKeys, maxPoints, enabled: maxPoints > 0 && !usePreload });
+  const overview = usePreload ? (extraKeys.length > 0 ? mergeSeries(preloaded, extra) : preloaded) : fetched;
   const without = (id: string) =>
     runs
       .filter((r) => r.id !== id)

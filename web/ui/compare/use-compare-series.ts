@@ -1,12 +1,13 @@
 "use client";
 /**
  * Series of many runs for some keys, in one metricSeries request, indexed by run and key.
- * The page's first request can be made by the server while the browser loads the code
- * (`initial`); it is used when it asked for what the chart now wants.
+ * The page's first request is started by its HTML (usePreloadedSeries) and used when it
+ * asked for what the charts now want.
  */
 import { useEffect, useState } from "react";
 import { useClient } from "urql";
 import type { CompareSeriesQuery } from "../../lib/gql/graphql.ts";
+import { takePreloaded } from "../../lib/preload.ts";
 import type { SeriesPoint } from "../../lib/series.ts";
 import { CompareSeriesQuery as CompareSeriesDocument } from "./operations.ts";
 
@@ -29,12 +30,12 @@ export interface SeriesRequest {
   enabled?: boolean;
 }
 
-/** What the server fetched for the page: the request it made and its (streamed) answer. */
-export interface ServerSeries {
+/** A request the page's HTML started (lib/preload.ts), with what it asked for. */
+export interface PreloadedSeries {
+  key: string;
   runIds: string[];
   keys: string[];
   maxPoints: number;
-  result: Promise<{ data?: CompareSeriesQuery; error?: string }>;
 }
 
 const LOADING: CompareSeries = { byRun: new Map(), counts: new Map(), fetching: true, error: undefined };
@@ -83,20 +84,40 @@ export function useCompareSeries({ runIds, keys, maxPoints, fromStep, toStep, en
   return state;
 }
 
-/** Waits for the server's answer (already on its way in the page's stream). */
-export function useServerSeries(server: ServerSeries | undefined): CompareSeries {
+/**
+ * The answer of the page's preloaded request; `available` is false when there is none
+ * (no preload, or a client-side navigation, where inline scripts do not run).
+ */
+export function usePreloadedSeries(preload: PreloadedSeries | undefined): CompareSeries & { available: boolean } {
+  const [promise] = useState(() => (preload ? takePreloaded<CompareSeriesQuery>(preload.key) : undefined));
   const [state, setState] = useState<CompareSeries>(LOADING);
   useEffect(() => {
-    if (!server) return;
+    if (!promise) return;
     let current = true;
-    // A promise from the server arrives as React's thenable: wrap it before chaining.
-    void Promise.resolve(server.result).then((result) => {
-      if (!current) return;
-      setState(result.error ? { ...LOADING, fetching: false, error: result.error } : indexSeries(result.data?.metricSeries ?? []));
-    });
+    promise.then(
+      (answer) => {
+        if (!current) return;
+        if (answer.errors?.length || !answer.data)
+          setState({ ...LOADING, fetching: false, error: answer.errors?.[0]?.message ?? "no data" });
+        else setState(indexSeries(answer.data.metricSeries));
+      },
+      (error: unknown) =>
+        current && setState({ ...LOADING, fetching: false, error: error instanceof Error ? error.message : String(error) }),
+    );
     return () => {
       current = false;
     };
-  }, [server]);
-  return state;
+  }, [promise]);
+  return { ...state, available: promise !== undefined };
+}
+
+/** Two answers for different keys of the same runs, as one. */
+export function mergeSeries(a: CompareSeries, b: CompareSeries): CompareSeries {
+  const byRun = new Map<string, Map<string, SeriesPoint[]>>();
+  const counts = new Map<string, Map<string, number>>();
+  for (const part of [a, b]) {
+    for (const [run, keys] of part.byRun) byRun.set(run, new Map([...(byRun.get(run) ?? []), ...keys]));
+    for (const [run, keys] of part.counts) counts.set(run, new Map([...(counts.get(run) ?? []), ...keys]));
+  }
+  return { byRun, counts, fetching: a.fetching || b.fetching, error: a.error ?? b.error };
 }

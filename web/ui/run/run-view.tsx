@@ -20,9 +20,9 @@ import { RobustnessTable } from "./robustness-table.tsx";
 import { RunAnnotations } from "./run-annotations.tsx";
 import { RunCharts } from "./run-charts.tsx";
 import { RunProgressPanel } from "./run-progress.tsx";
-import { useRunSeries, type ServerMetrics } from "./use-run-series.ts";
+import { useRunSeries, type PreloadedMetrics } from "./use-run-series.ts";
 
-export function RunView({ initial, server }: { initial: RunDetailFieldsFragment; server?: ServerMetrics }) {
+export function RunView({ initial, preload }: { initial: RunDetailFieldsFragment; preload?: PreloadedMetrics }) {
   const [run, setRun] = useState(initial);
   useLive(RunUpdatedSubscription, { id: initial.id }, ({ runUpdated }) => setRun(runUpdated));
 
@@ -31,7 +31,7 @@ export function RunView({ initial, server }: { initial: RunDetailFieldsFragment;
   const maxPoints = gridWidth > 0 ? maxPointsFor(chartWidthIn(gridWidth)) : 0;
   const finished = FINAL_STATUSES.includes(run.status);
   const keys = useMemo(() => orderMetricKeys(run.metricKeys), [run.metricKeys]);
-  const live = useRunSeries(run.id, keys, maxPoints, finished ? "final" : "live", server);
+  const live = useRunSeries(run.id, keys, maxPoints, finished ? "final" : "live", preload);
   const chartKeys = useMemo(
     () => orderMetricKeys([...new Set([...keys, ...live.series.keys()])].filter(isChartedKey)),
     [keys, live.series],

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from "react";
 import { useClient } from "urql";
 import { CYCLE_KEYS } from "../../lib/domain.ts";
 import type { RunMetricsQuery as RunMetrics } from "../../lib/gql/graphql.ts";
+import { takePreloaded } from "../../lib/preload.ts";
 import { closeEnough } from "../../lib/resolution.ts";
 import { mergePoints, type SeriesPoint } from "../../lib/series.ts";
 import { useLive } from "../shell/use-live.ts";
@@ -36,11 +37,11 @@ const CYCLE_KEY_SET = new Set<string>(CYCLE_KEYS);
  * @param refresh - changing it refetches every key from scratch (done when a run finishes,
  *   so nothing logged while the subscription was connecting can be missing at the end).
  */
-/** The first fetch, made by the server while the page's code loads (see app/runs/[id]/page.tsx). */
-export interface ServerMetrics {
+/** The first fetch, started by the page's HTML (lib/preload.ts), and what it asked for. */
+export interface PreloadedMetrics {
+  key: string;
   keys: string[];
   maxPoints: number;
-  result: Promise<{ data?: RunMetrics; error?: string }>;
 }
 
 export function useRunSeries(
@@ -48,7 +49,7 @@ export function useRunSeries(
   keys: readonly string[],
   maxPoints: number,
   refresh: string,
-  server?: ServerMetrics,
+  preload?: PreloadedMetrics,
 ): RunSeries {
   const client = useClient();
   const [series, setSeries] = useState<ReadonlyMap<string, KeySeries>>(new Map());
@@ -57,7 +58,7 @@ export function useRunSeries(
   const [clock, setClock] = useState<{ latestCycle?: number; cycle0At?: number; latestAt?: number }>({});
   const requested = useRef(new Set<string>());
   const fetchedOnce = useRef(false);
-  const serverUsed = useRef(false);
+  const preloadUsed = useRef(false);
   const alive = useRef(true);
   useEffect(() => {
     alive.current = true;
@@ -83,12 +84,16 @@ export function useRunSeries(
     // A refresh replaces what is shown; the first fetch keeps live points that beat it.
     const replace = fetchedOnce.current && requested.current.size === 0;
     for (const k of batch) requested.current.add(k);
-    const fromServer =
-      !!server && !serverUsed.current && closeEnough(server.maxPoints, maxPoints) && batch.every((k) => server.keys.includes(k));
-    serverUsed.current ||= fromServer;
-    const request: Promise<{ data?: RunMetrics; error?: { message: string } }> = fromServer
-      ? // A promise from the server arrives as React's thenable, whose then() returns nothing: wrap it.
-        Promise.resolve(server.result).then((r) => ({ data: r.data, error: r.error !== undefined ? { message: r.error } : undefined }))
+    const preloaded =
+      preload && !preloadUsed.current && closeEnough(preload.maxPoints, maxPoints) && batch.every((k) => preload.keys.includes(k))
+        ? takePreloaded<RunMetrics>(preload.key)
+        : undefined;
+    preloadUsed.current ||= preloaded !== undefined;
+    const request: Promise<{ data?: RunMetrics | null; error?: { message: string } }> = preloaded
+      ? preloaded.then(
+          (answer) => ({ data: answer.data, error: answer.errors?.[0] }),
+          (error: unknown) => ({ error: { message: String(error) } }),
+        )
       : client
           .query(RunMetricsQuery, { id: runId, keys: batch, maxPoints })
           .toPromise()
@@ -128,7 +133,7 @@ export function useRunSeries(
       });
     });
     // In-flight fetches are not abandoned when more keys appear: their keys count as requested.
-  }, [client, runId, wantedKey, maxPoints, keys.length, refresh, server]);
+  }, [client, runId, wantedKey, maxPoints, keys.length, refresh, preload]);
 
   useLive(MetricsAppendedSubscription, { id: runId }, ({ metricsAppended }) => {
     const byKey = new Map<string, { step: number; value: number }[]>();

@@ -5,11 +5,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { load, serverQuery } from "../../../lib/server-api.ts";
+import { print } from "graphql";
+import { randomUUID } from "node:crypto";
+import { apiUrl } from "../../../lib/api-url.ts";
 import { orderMetricKeys } from "../../../lib/domain.ts";
 import { ASSUMED_CHART_WIDTH, maxPointsFor } from "../../../lib/resolution.ts";
 import { RunMetricsQuery, RunQuery } from "../../../ui/run/operations.ts";
 import { RunView } from "../../../ui/run/run-view.tsx";
+import type { PreloadedMetrics } from "../../../ui/run/use-run-series.ts";
 import { ErrorState } from "../../../ui/shell/error-state.tsx";
+import { PreloadScript } from "../../../ui/shell/preload-script.tsx";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -29,12 +34,19 @@ export default async function RunPage({ params }: Params) {
   if (!loaded.ok) return <ErrorState title="Cannot show this run" message={loaded.message} apiDown={loaded.code === undefined} />;
   if (!loaded.data.run) notFound();
   const run = loaded.data.run;
-  // The charts' first fetch starts here, so its answer streams in while the page's code loads.
-  const keys = orderMetricKeys(run.metricKeys);
-  const maxPoints = maxPointsFor(ASSUMED_CHART_WIDTH);
-  const result = serverQuery(RunMetricsQuery, { id: run.id, keys, maxPoints }).then(
-    (data) => ({ data }),
-    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+  // The charts' first request starts from the HTML, before the page's code has loaded.
+  const preload: PreloadedMetrics = {
+    key: randomUUID(),
+    keys: orderMetricKeys(run.metricKeys),
+    maxPoints: maxPointsFor(ASSUMED_CHART_WIDTH),
+  };
+  const variables = { id: run.id, keys: preload.keys, maxPoints: preload.maxPoints };
+  return (
+    <>
+      {preload.keys.length > 0 ? (
+        <PreloadScript request={{ key: preload.key, url: apiUrl(), query: print(RunMetricsQuery), variables }} />
+      ) : null}
+      <RunView key={run.id} initial={run} preload={preload} />
+    </>
   );
-  return <RunView key={run.id} initial={run} server={{ keys, maxPoints, result }} />;
 }
