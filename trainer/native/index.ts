@@ -1,7 +1,8 @@
 /**
  * The native compute backend for the trainer: `registerNativeBackend()` registers a
- * tfjs backend named "native" (the cpu backend with oneDNN kernels for the heavy
- * work, see README in this folder's docs: docs/BENCHMARKS.md "Native backend").
+ * tfjs backend named "native" — tfjs's cpu backend with the heavy kernels replaced by
+ * an N-API addon on oneDNN (src/) — when the addon is built. How it is built, what it
+ * replaces and how fast it is: docs/BENCHMARKS.md, "Native backend".
  */
 import * as tf from "@tensorflow/tfjs";
 import "@tensorflow/tfjs-backend-cpu";
