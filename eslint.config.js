@@ -14,6 +14,8 @@ export default tseslint.config(
       "tests/support/gql/**",
       "trainer/native/build/**",
       ".data/**",
+      ".scratch-*/**",
+      "test-results/**",
     ],
   },
   js.configs.recommended,
