@@ -76,13 +76,27 @@ function frameWhen(page: Page, ready: string): Promise<void> {
     });`);
 }
 
-async function timeLoads(context: Awaited<ReturnType<typeof launchBrowser>>["context"], url: string, ready: string): Promise<number[]> {
+/** Where a page load's time went: response, code, data and drawing milestones (ms from navigation start). */
+const MARKS = `(() => {
+  const n = performance.getEntriesByType("navigation")[0];
+  const first = (name) => performance.getEntriesByName(name)[0]?.startTime;
+  const api = performance.getEntriesByType("resource").filter((r) => r.name.endsWith("/graphql"))[0];
+  return { ttfb: n.responseStart, html: n.responseEnd, apiStart: api?.startTime, apiEnd: api?.responseEnd, hydrated: first("sparring:compare-hydrated"), data: first("sparring:series-ready"), drawn: first("sparring:chart-drawn") };
+})()`;
+
+async function timeLoads(
+  context: Awaited<ReturnType<typeof launchBrowser>>["context"],
+  url: string,
+  ready: string,
+  marks: Record<string, number>[] = [],
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i <= REPEATS; i++) {
     const page = await context.newPage();
     await frameWhen(page, ready);
     await page.goto(url, { waitUntil: "commit" });
     const ms = (await page.evaluate("window.__benchReady")) as number;
+    marks.push((await page.evaluate(MARKS)) as Record<string, number>);
     if (i > 0) times.push(ms); // the first load warms the server and the browser's cache
     await page.close();
   }
@@ -104,11 +118,20 @@ try {
   const ids = runs.nodes.map((r) => r.id);
 
   const runsTimes = await timeLoads(browser.context, `${web.url}/runs`, `document.querySelector("[data-testid=run-row]") !== null`);
+  const compareMarks: Record<string, number>[] = [];
   const compareTimes = await timeLoads(
     browser.context,
     `${web.url}/compare?runs=${ids.join(",")}`,
     `document.querySelectorAll("[data-testid=compare-chart] .chart-box[data-state=drawn]").length === ${KEYS.length}`,
+    compareMarks,
   );
+  for (const name of Object.keys(compareMarks[0] ?? {})) {
+    const values = compareMarks
+      .slice(1)
+      .map((m) => m[name])
+      .filter((v): v is number => typeof v === "number");
+    if (values.length) console.error(`  compare ${name}: median ${median(values).toFixed(0)} ms`);
+  }
   console.error(`runs page loads (ms): ${runsTimes.map((t) => t.toFixed(0)).join(", ")}`);
   console.error(`compare page loads (ms): ${compareTimes.map((t) => t.toFixed(0)).join(", ")}`);
   console.error(

@@ -8,7 +8,10 @@ import type { ReactNode } from "react";
 import { apiUrl } from "../lib/api-url.ts";
 import { ApiProvider } from "../ui/shell/api-provider.tsx";
 import { NavLinks } from "../ui/shell/nav-links.tsx";
-import "./globals.css";
+import "./styles/base.css";
+import "./styles/layout.css";
+import "./styles/tables.css";
+import "./styles/forms.css";
 
 export const dynamic = "force-dynamic";
 

@@ -5,7 +5,7 @@
  * then the paper's table and the cross-attack matrix.
  */
 import Link from "next/link";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { compareKeys } from "../../lib/compare-tables.ts";
 import type { CompareRunFieldsFragment } from "../../lib/gql/graphql.ts";
 import { seriesColor } from "../../lib/palette.ts";
@@ -47,12 +47,17 @@ export function CompareView({ runs, preload }: { runs: CompareRunFieldsFragment[
     enabled: usePreload && extraKeys.length > 0 && maxPoints > 0,
   });
   const fetched = useCompareSeries({ runIds: visibleIds, keys: fetchedKeys, maxPoints, enabled: maxPoints > 0 && !usePreload });
+  useEffect(() => void performance.mark("sparring:compare-hydrated"), []);
   const overview = usePreload ? (extraKeys.length > 0 ? mergeSeries(preloaded, extra) : preloaded) : fetched;
   const without = (id: string) =>
     runs
       .filter((r) => r.id !== id)
       .map((r) => r.id)
       .join(",");
+
+  useEffect(() => {
+    if (!overview.fetching) performance.mark("sparring:series-ready");
+  }, [overview.fetching]);
 
   return (
     <>
@@ -88,14 +93,21 @@ export function CompareView({ runs, preload }: { runs: CompareRunFieldsFragment[
                 />
                 <span className="swatch" style={{ background: seriesColor(i) }} aria-hidden="true" />
               </label>
-              <Link href={`/runs/${r.id}`}>{r.name}</Link>
+              <Link href={`/runs/${r.id}`} prefetch={false}>
+                {r.name}
+              </Link>
               <span className="muted">
                 {r.experiment.name} · {r.method}
                 {r.method === "GAN" ? ` ${scheduleLabel(r.method, r.config)}` : ""}
               </span>
               <StatusBadge status={r.status} />
               {runs.length > 1 ? (
-                <Link href={`/compare?runs=${without(r.id)}`} aria-label={`Remove ${r.name} from the comparison`} className="muted">
+                <Link
+                  href={`/compare?runs=${without(r.id)}`}
+                  prefetch={false}
+                  aria-label={`Remove ${r.name} from the comparison`}
+                  className="muted"
+                >
                   remove
                 </Link>
               ) : null}

@@ -63,7 +63,7 @@ export function RunView({ initial, preload }: { initial: RunDetailFieldsFragment
           {run.method === "GAN" ? ` · ${scheduleLabel(run.method, run.config)}` : ""}
         </span>
         <span className="spacer" />
-        <Link className="button" href={`/compare?runs=${run.id}`}>
+        <Link className="button" href={`/compare?runs=${run.id}`} prefetch={false}>
           Compare…
         </Link>
         <CancelRun run={run} onChange={setRun} />

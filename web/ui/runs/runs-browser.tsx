@@ -105,7 +105,7 @@ export function RunsBrowser({ view, page, experiments, tags }: RunsBrowserProps)
           <span className="muted">Select runs to compare them</span>
         )}
         {selected.size > 0 ? (
-          <Link className="button primary" href={`/compare?runs=${compareIds.join(",")}`}>
+          <Link className="button primary" href={`/compare?runs=${compareIds.join(",")}`} prefetch={false}>
             Compare {compareIds.length}
           </Link>
         ) : (

@@ -90,7 +90,10 @@ export function RunsTable({ view, rows, selected, onToggle, onToggleAll, go, pen
                 <input type="checkbox" aria-label={`Select ${row.name}`} checked={selected.has(row.id)} onChange={() => onToggle(row.id)} />
               </td>
               <td>
-                <Link href={`/runs/${row.id}`}>{row.name}</Link>
+                {/* No prefetch: a page of 100 rows would have the server render 100 run pages. */}
+                <Link href={`/runs/${row.id}`} prefetch={false}>
+                  {row.name}
+                </Link>
               </td>
               <td>
                 <button
