@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { buildPlotData, indexAtOrBefore } from "./plot-data.ts";
+import { buildPlotData } from "./plot-data.ts";
 
 const x = [0, 1, 2];
 
@@ -21,11 +21,4 @@ test("bands can be turned off", () => {
   const plot = buildPlotData(x, [{ label: "b", color: "blue", values: [4, 5, 6], min: [3, 5, 6], max: [4, 9, 6] }], false);
   assert.equal(plot.data.length, 2);
   assert.deepEqual(plot.bands, []);
-});
-
-test("the index at or before a step", () => {
-  assert.equal(indexAtOrBefore([0, 10, 20], 15), 1);
-  assert.equal(indexAtOrBefore([0, 10, 20], 20), 2);
-  assert.equal(indexAtOrBefore([0, 10, 20], -1), -1);
-  assert.equal(indexAtOrBefore([], 3), -1);
 });

@@ -44,18 +44,3 @@ export function buildPlotData(x: readonly number[], lines: readonly PlotLine[], 
   }
   return { data, bands };
 }
-
-/** The index of the last x at or before `step` (binary search), or -1. */
-export function indexAtOrBefore(x: readonly number[], step: number): number {
-  let lo = 0;
-  let hi = x.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (x[mid]! <= step) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import fc from "fast-check";
-import { alignSeries, lastStep, mergePoints, type SeriesPoint } from "./series.ts";
+import { alignSeries, mergePoints, type SeriesPoint } from "./series.ts";
 
 const pt = (step: number, value: number): SeriesPoint => ({ step, value, min: value, max: value });
 
@@ -51,9 +51,4 @@ test("series align on the union of their steps, with gaps as null", () => {
   assert.deepEqual(aligned.mins[1], [null, 4, null]);
   assert.deepEqual(aligned.maxs[1], [null, 6, null]);
   assert.deepEqual(aligned.banded, [false, true]);
-});
-
-test("the last step is the highest end of any series", () => {
-  assert.equal(lastStep([[pt(0, 1), pt(4, 1)], [pt(7, 1)], []]), 7);
-  assert.equal(lastStep([[]]), undefined);
 });

@@ -76,13 +76,3 @@ export function alignSeries(series: readonly (readonly SeriesPoint[])[]): Aligne
   }
   return { x, values, mins, maxs, banded };
 }
-
-/** The highest step of the series, or undefined when all are empty. */
-export function lastStep(series: readonly (readonly SeriesPoint[])[]): number | undefined {
-  let last: number | undefined;
-  for (const points of series) {
-    const step = points[points.length - 1]?.step;
-    if (step !== undefined && (last === undefined || step > last)) last = step;
-  }
-  return last;
-}
