@@ -24,11 +24,24 @@ const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "sparring-migration-"));
 const database = await startEmbeddedPostgres(scratch, 0);
 let sql: string;
 try {
-  sql = execFileSync("bash", ["scripts/prisma.sh", "migrate", "diff", "--from-schema-datamodel", snapshot, "--to-schema-datamodel", "prisma/schema.prisma", "--script"], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: database.url },
-  });
+  sql = execFileSync(
+    "bash",
+    [
+      "scripts/prisma.sh",
+      "migrate",
+      "diff",
+      "--from-schema-datamodel",
+      snapshot,
+      "--to-schema-datamodel",
+      "prisma/schema.prisma",
+      "--script",
+    ],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: database.url },
+    },
+  );
 } finally {
   await database.stop();
   await fs.rm(scratch, { recursive: true, force: true });
@@ -40,7 +53,8 @@ if (!sql.split("\n").some((line) => line.trim() && !line.startsWith("--"))) {
   const target = path.join(root, "prisma/migrations", `${stamp}_${name}`);
   await fs.mkdir(target);
   await fs.writeFile(path.join(target, "migration.sql"), sql);
-  const header = "// Snapshot of schema.prisma as the committed migrations build it; written by\n// `npm run db:migration`. Do not edit: it is what the next migration is diffed from.\n";
+  const header =
+    "// Snapshot of schema.prisma as the committed migrations build it; written by\n// `npm run db:migration`. Do not edit: it is what the next migration is diffed from.\n";
   await fs.writeFile(path.join(root, snapshot), header + (await fs.readFile(path.join(root, "prisma/schema.prisma"), "utf8")));
   console.log(`wrote ${path.relative(root, target)}/migration.sql and updated ${snapshot}`);
 }

@@ -16,7 +16,13 @@ const log = (message: string) => console.log(`[api] ${message}`);
 async function step(what: string, work: () => Promise<unknown>, timeoutMs = 15_000): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), timeoutMs)));
-  const outcome = await Promise.race([work().then(() => "done" as const, () => "failed" as const), timeout]);
+  const outcome = await Promise.race([
+    work().then(
+      () => "done" as const,
+      () => "failed" as const,
+    ),
+    timeout,
+  ]);
   clearTimeout(timer);
   if (outcome !== "done") log(`${what}: ${outcome === "timeout" ? `gave up after ${timeoutMs / 1000} s` : "failed"}`);
 }

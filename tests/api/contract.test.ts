@@ -20,7 +20,10 @@ test("the API implements every type, field and argument of the contract", () => 
   assert.deepEqual(findBreakingChanges(contract, ours), []);
   // New optional arguments are the superset the contract allows; other dangerous changes
   // (a new enum value, a changed default) would change what existing clients receive.
-  assert.deepEqual(findDangerousChanges(contract, ours).filter((c) => c.type !== "OPTIONAL_ARG_ADDED"), []);
+  assert.deepEqual(
+    findDangerousChanges(contract, ours).filter((c) => c.type !== "OPTIONAL_ARG_ADDED"),
+    [],
+  );
 });
 
 test("the committed copy of the contract is current", () => {

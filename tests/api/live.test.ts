@@ -24,8 +24,15 @@ test("metricsAppended on one API process delivers every batch logged through ano
   const sub = collect(client, ops.MetricsAppended, { runId: startRun.id });
   await sub.started;
 
-  const small = [{ key: "loss", step: 0, value: 1 }, { key: "acc", step: 0, value: 0.1 }];
-  const large = Array.from({ length: 5000 }, (_, i) => ({ key: `train/loss_with_a_long_name_${i % 3}`, step: 1 + Math.floor(i / 3) * 7, value: Math.random() }));
+  const small = [
+    { key: "loss", step: 0, value: 1 },
+    { key: "acc", step: 0, value: 0.1 },
+  ];
+  const large = Array.from({ length: 5000 }, (_, i) => ({
+    key: `train/loss_with_a_long_name_${i % 3}`,
+    step: 1 + Math.floor(i / 3) * 7,
+    value: Math.random(),
+  }));
   await query(other.apiUrl, ops.LogMetrics, { runId: startRun.id, points: small });
   await query(other.apiUrl, ops.LogMetrics, { runId: otherRun.id, points: small }); // another run: not delivered
   await query(other.apiUrl, ops.LogMetrics, { runId: startRun.id, points: large });
@@ -56,7 +63,8 @@ test("runUpdated reports status, summary, tags and notes changes of one run or o
   await query(platform.apiUrl, ops.SetRunTags, { runId: launchRun.id, tags: ["watched"] });
   await query(platform.apiUrl, ops.SetRunNotes, { runId: launchRun.id, notes: "hello" });
   let claimed = (await query(platform.apiUrl, ops.ClaimRun, { workerId: "live-worker" })).claimRun;
-  while (claimed && claimed.id !== launchRun.id) claimed = (await query(platform.apiUrl, ops.ClaimRun, { workerId: "live-worker" })).claimRun;
+  while (claimed && claimed.id !== launchRun.id)
+    claimed = (await query(platform.apiUrl, ops.ClaimRun, { workerId: "live-worker" })).claimRun;
   await query(platform.apiUrl, ops.LogMetrics, { runId: launchRun.id, points: [{ key: "clean_accuracy", step: 1, value: 0.9 }] });
   await query(platform.apiUrl, ops.FinishRun, { runId: launchRun.id, status: "SUCCEEDED" });
   const { launchRun: elsewhere } = await query(platform.apiUrl, ops.LaunchRun, { input: { experimentName: "live", method: "GAN" } });

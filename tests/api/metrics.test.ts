@@ -39,10 +39,23 @@ test("a batch is stored whole, repeats count as duplicates and keep the first va
     ],
   });
   assert.deepEqual(first.logMetrics, { accepted: 3, duplicates: 1 });
-  const retry = await query(api, ops.LogMetrics, { runId, points: [{ key: "loss", step: 1, value: 42 }, { key: "loss", step: 2, value: 0.5 }] });
+  const retry = await query(api, ops.LogMetrics, {
+    runId,
+    points: [
+      { key: "loss", step: 1, value: 42 },
+      { key: "loss", step: 2, value: 0.5 },
+    ],
+  });
   assert.deepEqual(retry.logMetrics, { accepted: 1, duplicates: 1 });
   const loss = await pointsOf(runId, "loss");
-  assert.deepEqual(loss.map((p) => [p.step, p.value, p.min, p.max]), [[0, 2.5, 2.5, 2.5], [1, 1.5, 1.5, 1.5], [2, 0.5, 0.5, 0.5]]);
+  assert.deepEqual(
+    loss.map((p) => [p.step, p.value, p.min, p.max]),
+    [
+      [0, 2.5, 2.5, 2.5],
+      [1, 1.5, 1.5, 1.5],
+      [2, 0.5, 0.5, 0.5],
+    ],
+  );
   const acc = await pointsOf(runId, "acc");
   assert.equal(acc[0]!.wallTime, "2026-01-02T03:04:05.000Z");
   const { run } = await query(api, ops.RunById, { id: runId });
@@ -100,7 +113,7 @@ test("downsampling in SQL equals the brute-force reference, spikes included", as
   const runId = await runningRun("downsample");
   // Irregular steps with gaps, noise and two spikes; logged out of order in several batches.
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const points: { key: string; step: number; value: number }[] = [];
   for (let step = 0; points.length < 30_000; step += 1 + Math.floor(random() * 3)) {
     points.push({ key: "noisy", step, value: Math.sin(step / 500) + random() * 0.1 });
@@ -125,7 +138,11 @@ test("downsampling in SQL equals the brute-force reference, spikes included", as
     const expected = downsampleReference(points, maxPoints, fromStep, toStep);
     const label = JSON.stringify({ maxPoints, fromStep, toStep });
     assert.equal(series.count, expected.count, label);
-    assert.deepEqual(series.points.map(({ step, value, min, max }) => ({ step, value, min, max })), expected.points, label);
+    assert.deepEqual(
+      series.points.map(({ step, value, min, max }) => ({ step, value, min, max })),
+      expected.points,
+      label,
+    );
     if (maxPoints) assert.ok(series.points.length <= maxPoints, label);
   }
   const whole = (await query(api, ops.RunMetrics, { id: runId, keys: ["noisy"], maxPoints: 100 })).run!.metrics[0]!;
@@ -149,9 +166,16 @@ test("metricSeries answers many runs in one request, in request order, skipping 
     ]).flat();
     await query(api, ops.LogMetrics, { runId, points: points.slice(0, 6000) });
   }
-  const { metricSeries } = await query(api, ops.MetricSeriesQuery, { runIds: [...runIds, "nope"], keys: ["fgsm_accuracy", "absent"], maxPoints: 100 });
+  const { metricSeries } = await query(api, ops.MetricSeriesQuery, {
+    runIds: [...runIds, "nope"],
+    keys: ["fgsm_accuracy", "absent"],
+    maxPoints: 100,
+  });
   assert.equal(metricSeries.length, 12);
-  assert.deepEqual(metricSeries.map((s) => s.runId), runIds);
+  assert.deepEqual(
+    metricSeries.map((s) => s.runId),
+    runIds,
+  );
   for (const [r, series] of metricSeries.entries()) {
     assert.equal(series.key, "fgsm_accuracy");
     assert.equal(series.count, 3000);

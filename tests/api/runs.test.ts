@@ -39,7 +39,12 @@ describe("experiments", () => {
 describe("launching", () => {
   test("launchRun stores a QUEUED run with the full defaults-filled config", async () => {
     const { launchRun } = await query(api, ops.LaunchRun, {
-      input: { experimentName: "launch", method: "GAN", config: { cycles: 3, schedule: { type: "adaptive", targetGeneratorLoss: 0.6, maxRatio: 50 } }, tags: ["a", "b", "a"] },
+      input: {
+        experimentName: "launch",
+        method: "GAN",
+        config: { cycles: 3, schedule: { type: "adaptive", targetGeneratorLoss: 0.6, maxRatio: 50 } },
+        tags: ["a", "b", "a"],
+      },
     });
     assert.equal(launchRun.status, "QUEUED");
     assert.equal(launchRun.method, "GAN");
@@ -119,7 +124,9 @@ describe("launching", () => {
     assert.equal(launchRuns.length, 2);
     assert.ok(launchRuns.every((r) => r.status === "QUEUED"));
     const count = (await query(api, ops.Runs, { first: 0 })).runs.totalCount;
-    const error = await expectError(api, ops.LaunchRuns, { inputs: [...inputs, { experimentName: "study", method: "GAN", config: { cycles: -1 } }] });
+    const error = await expectError(api, ops.LaunchRuns, {
+      inputs: [...inputs, { experimentName: "study", method: "GAN", config: { cycles: -1 } }],
+    });
     assert.match(error.message, /^inputs\[2\]\.config\.cycles: /);
     assert.equal((await query(api, ops.Runs, { first: 0 })).runs.totalCount, count);
   });
@@ -172,7 +179,12 @@ describe("listing", () => {
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
       const { startRun } = await query(api, ops.StartRun, {
-        input: { experimentId: experiment.id, name: `run-${i}`, method: i % 2 ? "GAN" : "FGSM", tags: i < 3 ? ["small", "listing"] : ["listing"] },
+        input: {
+          experimentId: experiment.id,
+          name: `run-${i}`,
+          method: i % 2 ? "GAN" : "FGSM",
+          tags: i < 3 ? ["small", "listing"] : ["listing"],
+        },
       });
       ids.push(startRun.id);
       if (i < 5) await query(api, ops.LogMetrics, { runId: startRun.id, points: [{ key: "fgsm_accuracy", step: 1, value: (i * 37) % 7 }] });
@@ -181,7 +193,10 @@ describe("listing", () => {
     assert.equal(all.runs.totalCount, 7);
     assert.equal(all.runs.nodes.length, 3);
     assert.ok(all.runs.pageInfo.hasNextPage);
-    assert.deepEqual(all.runs.nodes.map((n) => n.name), ["run-6", "run-5", "run-4"]); // newest first
+    assert.deepEqual(
+      all.runs.nodes.map((n) => n.name),
+      ["run-6", "run-5", "run-4"],
+    ); // newest first
 
     // Walk every page sorted by the metric: values descending, runs without it last.
     const seen: { name: string; value: number | undefined }[] = [];
@@ -201,20 +216,33 @@ describe("listing", () => {
     const values = seen.map((s) => s.value);
     assert.deepEqual(values.slice(5), [undefined, undefined]);
     const defined = values.slice(0, 5) as number[];
-    assert.deepEqual(defined, [...defined].sort((a, b) => b - a));
+    assert.deepEqual(
+      defined,
+      [...defined].sort((a, b) => b - a),
+    );
 
     const small = await query(api, ops.Runs, { filter: { experimentId: experiment.id, tags: ["small", "listing"] } });
     assert.equal(small.runs.totalCount, 3);
     const gan = await query(api, ops.Runs, { filter: { experimentId: experiment.id, method: ["GAN"], status: ["RUNNING"] } });
     assert.equal(gan.runs.totalCount, 3);
     const search = await query(api, ops.Runs, { filter: { experimentId: experiment.id, search: "RUN-4" } });
-    assert.deepEqual(search.runs.nodes.map((n) => n.name), ["run-4"]);
+    assert.deepEqual(
+      search.runs.nodes.map((n) => n.name),
+      ["run-4"],
+    );
     const byTag = await query(api, ops.Runs, { filter: { experimentId: experiment.id, search: "smal" } });
     assert.equal(byTag.runs.totalCount, 3);
     const wildcard = await query(api, ops.Runs, { filter: { experimentId: experiment.id, search: "%" } });
     assert.equal(wildcard.runs.totalCount, 0);
-    const byName = await query(api, ops.Runs, { filter: { experimentId: experiment.id }, orderBy: { field: "NAME", direction: "ASC" }, first: 100 });
-    assert.deepEqual(byName.runs.nodes.map((n) => n.name), ids.map((_, i) => `run-${i}`));
+    const byName = await query(api, ops.Runs, {
+      filter: { experimentId: experiment.id },
+      orderBy: { field: "NAME", direction: "ASC" },
+      first: 100,
+    });
+    assert.deepEqual(
+      byName.runs.nodes.map((n) => n.name),
+      ids.map((_, i) => `run-${i}`),
+    );
 
     const badCursor = await expectError(api, ops.Runs, { after: "garbage" });
     assert.match(badCursor.message, /^after: /);

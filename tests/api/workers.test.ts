@@ -19,7 +19,9 @@ test("concurrent claims from two API processes never hand out a run twice", asyn
   });
   const second = await platform.startExtraApi();
   const claims = await Promise.all(
-    Array.from({ length: 60 }, (_, i) => query(i % 2 ? second.apiUrl : api, ops.ClaimRun, { workerId: `worker-${i % 6}`, backend: "wasm" })),
+    Array.from({ length: 60 }, (_, i) =>
+      query(i % 2 ? second.apiUrl : api, ops.ClaimRun, { workerId: `worker-${i % 6}`, backend: "wasm" }),
+    ),
   );
   const claimed = claims.map((c) => c.claimRun).filter((r) => r !== null);
   assert.equal(claimed.length, 30);

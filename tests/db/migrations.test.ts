@@ -48,7 +48,10 @@ test("the generated migrations build the snapshot's model", () => {
     .filter((e) => e.isDirectory())
     .map((e) => readFileSync(path.join(ROOT, "prisma/migrations", e.name, "migration.sql"), "utf8"))
     .filter((sql) => !sql.startsWith("-- hand-written"));
-  const lines = generated.join("\n").split("\n").filter((line) => line.trim() && !line.startsWith("--"));
+  const lines = generated
+    .join("\n")
+    .split("\n")
+    .filter((line) => line.trim() && !line.startsWith("--"));
   assert.deepEqual(lines, diff(["--from-empty"], ["--to-schema-datamodel", SNAPSHOT]));
 });
 

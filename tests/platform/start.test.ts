@@ -67,14 +67,25 @@ test("starts, stops cleanly on SIGINT, and keeps everything across restarts", as
   const port = await freePort();
   const apiUrl = `http://127.0.0.1:${port}/graphql`;
   const first = start({ API_PORT: String(port) });
-  await waitFor(async () => /API listening on/.test(first.output()) && first.output().includes("Ctrl-C stops everything"), "the platform", 120_000);
+  await waitFor(
+    async () => /API listening on/.test(first.output()) && first.output().includes("Ctrl-C stops everything"),
+    "the platform",
+    120_000,
+  );
   assert.match(first.output(), new RegExp(`API listening on ${apiUrl.replace(/[/.]/g, "\\$&")}`));
 
-  const { startRun } = await query(apiUrl, ops.StartRun, { input: { experimentName: "persist", name: "kept", method: "GAN", tags: ["t"] } });
+  const { startRun } = await query(apiUrl, ops.StartRun, {
+    input: { experimentName: "persist", name: "kept", method: "GAN", tags: ["t"] },
+  });
   const points = Array.from({ length: 2500 }, (_, step) => ({ key: "clean_accuracy", step, value: step / 2500 }));
   await query(apiUrl, ops.LogMetrics, { runId: startRun.id, points });
   const png = testPng(10, 10);
-  const { logImage } = await query(apiUrl, ops.LogImage, { runId: startRun.id, step: 1, kind: "fgsm-examples", pngBase64: png.toString("base64") });
+  const { logImage } = await query(apiUrl, ops.LogImage, {
+    runId: startRun.id,
+    step: 1,
+    kind: "fgsm-examples",
+    pngBase64: png.toString("base64"),
+  });
 
   const processes = descendants(first.child.pid!);
   assert.ok(processes.length >= 3, "database, guard and API run under the supervisor");
@@ -90,7 +101,10 @@ test("starts, stops cleanly on SIGINT, and keeps everything across restarts", as
   assert.deepEqual(run!.tags, ["t"]);
   const { run: withMetrics } = await query(apiUrl, ops.RunMetrics, { id: startRun.id, keys: ["clean_accuracy"] });
   assert.equal(withMetrics!.metrics[0]!.count, 2500);
-  assert.deepEqual(withMetrics!.metrics[0]!.points.map((p) => p.value), points.map((p) => p.value));
+  assert.deepEqual(
+    withMetrics!.metrics[0]!.points.map((p) => p.value),
+    points.map((p) => p.value),
+  );
   const served = await fetch(new URL(logImage.url, apiUrl));
   assert.deepEqual(Buffer.from(await served.arrayBuffer()), png);
   second.child.kill("SIGTERM");

@@ -13,7 +13,12 @@ export interface GraphQLResponse<T> {
 }
 
 /** Sends one operation; returns data and errors as the server sent them. */
-export async function request<T, V>(apiUrl: string, document: TypedDocumentNode<T, V>, variables?: V, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+export async function request<T, V>(
+  apiUrl: string,
+  document: TypedDocumentNode<T, V>,
+  variables?: V,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(apiUrl, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },

@@ -26,7 +26,10 @@ test("every bad value is refused naming its variable", () => {
     [{ API_PORT: "3000", WEB_PORT: "3000" }, "WEB_PORT"],
   ];
   for (const [env, variable] of cases) {
-    assert.throws(() => readConfig(env), (error: unknown) => error instanceof ConfigError && error.variable === variable && error.message.startsWith(`${variable}:`));
+    assert.throws(
+      () => readConfig(env),
+      (error: unknown) => error instanceof ConfigError && error.variable === variable && error.message.startsWith(`${variable}:`),
+    );
   }
 });
 

@@ -5,9 +5,7 @@
  */
 export type StepRanges = [from: number, to: number][];
 
-export type LiveEvent =
-  | { type: "run"; runId: string }
-  | { type: "metrics"; runId: string; keys: [key: string, ranges: StepRanges][] };
+export type LiveEvent = { type: "run"; runId: string } | { type: "metrics"; runId: string; keys: [key: string, ranges: StepRanges][] };
 
 /** Compresses ascending steps into inclusive ranges: [1,2,3,7] → [[1,3],[7,7]]. */
 export function toRanges(sortedSteps: readonly number[]): StepRanges {

@@ -27,7 +27,16 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-const CLIENT_CODES = new Set(["BAD_USER_INPUT", "NOT_FOUND", "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_REQUEST", "PERSISTED_QUERY_NOT_FOUND", "UNAUTHENTICATED", "FORBIDDEN"]);
+const CLIENT_CODES = new Set([
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+]);
 
 /** Client mistakes pass through; anything else becomes an opaque INTERNAL_SERVER_ERROR. */
 function formatError(formatted: GraphQLFormattedError, error: unknown, log: (m: string) => void): GraphQLFormattedError {
@@ -105,25 +114,32 @@ export async function startApiServer(
       res.status(503).type("text/plain").send("database unavailable");
     }
   });
-  app.use(
-    "/graphql",
-    express.json({ limit: MAX_BODY_BYTES }),
-    expressMiddleware(apollo, { context: async () => createContext(services) }),
-  );
+  app.use("/graphql", express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(apollo, { context: async () => createContext(services) }));
   // Body-parser errors (malformed JSON, too large) as JSON with a clear message, not HTML.
-  app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    const message =
-      error.type === "entity.too.large"
-        ? `request body larger than ${MAX_BODY_BYTES} bytes`
-        : error.type === "entity.parse.failed"
-          ? "request body is not valid JSON"
-          : status === 500
-            ? "internal server error"
-            : error.message;
-    if (status === 500) log(`http error: ${error.message}`);
-    res.status(status).json({ errors: [{ message, extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
-  });
+  app.use(
+    (error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+      const message =
+        error.type === "entity.too.large"
+          ? `request body larger than ${MAX_BODY_BYTES} bytes`
+          : error.type === "entity.parse.failed"
+            ? "request body is not valid JSON"
+            : status === 500
+              ? "internal server error"
+              : error.message;
+      if (status === 500) log(`http error: ${error.message}`);
+      res
+        .status(status)
+        .json({
+          errors: [
+            {
+              message,
+              extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
+            },
+          ],
+        });
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -7,14 +7,19 @@ const touched = (lo: number, hi: number, w: number) => Math.floor(hi / w) - Math
 
 test("a plan never touches more than maxPoints buckets and aligns to its rollup level", () => {
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: 2 ** 31 - 2 }), fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 1, max: 5000 }), (lo, extent, maxPoints) => {
-      const hi = Math.min(lo + extent, 2 ** 31 - 1);
-      const { width, level } = planBuckets(lo, hi, maxPoints);
-      assert.ok(width >= 1);
-      assert.ok(touched(lo, hi, width) <= maxPoints, `touched ${touched(lo, hi, width)} > ${maxPoints}`);
-      assert.equal(width % ROLLUP_BASE ** level, 0);
-      if (level > 0) assert.ok(ROLLUP_BASE ** level <= width);
-    }),
+    fc.property(
+      fc.integer({ min: 0, max: 2 ** 31 - 2 }),
+      fc.integer({ min: 0, max: 10_000_000 }),
+      fc.integer({ min: 1, max: 5000 }),
+      (lo, extent, maxPoints) => {
+        const hi = Math.min(lo + extent, 2 ** 31 - 1);
+        const { width, level } = planBuckets(lo, hi, maxPoints);
+        assert.ok(width >= 1);
+        assert.ok(touched(lo, hi, width) <= maxPoints, `touched ${touched(lo, hi, width)} > ${maxPoints}`);
+        assert.equal(width % ROLLUP_BASE ** level, 0);
+        if (level > 0) assert.ok(ROLLUP_BASE ** level <= width);
+      },
+    ),
   );
 });
 
@@ -40,7 +45,11 @@ test("the reference keeps every spike and the last value of each bucket", () => 
 });
 
 test("the reference returns raw points when they fit, with min = max = value", () => {
-  const points = [{ step: 3, value: 1 }, { step: 1, value: 2 }, { step: 9, value: 3 }];
+  const points = [
+    { step: 3, value: 1 },
+    { step: 1, value: 2 },
+    { step: 9, value: 3 },
+  ];
   assert.deepEqual(downsampleReference(points, 3, 2, 9), {
     count: 2,
     points: [

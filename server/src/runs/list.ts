@@ -74,9 +74,7 @@ function filterConditions(filter: RunFilter | null | undefined): P.Sql[] {
   if (filter.search != null && filter.search.trim() !== "") {
     const term = checkString("filter.search", filter.search, { max: 200 });
     const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(
-      P.sql`(r.name ILIKE ${pattern} OR coalesce(r.notes, '') ILIKE ${pattern} OR array_to_string(r.tags, ' ') ILIKE ${pattern})`,
-    );
+    where.push(P.sql`(r.name ILIKE ${pattern} OR coalesce(r.notes, '') ILIKE ${pattern} OR array_to_string(r.tags, ' ') ILIKE ${pattern})`);
   }
   return where;
 }
@@ -125,9 +123,7 @@ export async function listRuns(
     nodes: page.map((r) => byId.get(r.id)).filter((run): run is RunRow => run !== undefined),
     totalCount: counted[0]?.n ?? 0,
     pageInfo: {
-      endCursor: last
-        ? encodeCursor({ v: lastValue instanceof Date ? lastValue.toISOString() : (lastValue ?? null), id: last.id })
-        : null,
+      endCursor: last ? encodeCursor({ v: lastValue instanceof Date ? lastValue.toISOString() : (lastValue ?? null), id: last.id }) : null,
       hasNextPage: rows.length > first,
     },
   };

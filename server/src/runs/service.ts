@@ -90,7 +90,8 @@ async function inTransaction<T>(prisma: PrismaClient, work: (tx: Tx) => Promise<
     return await prisma.$transaction(work);
   } catch (error) {
     // Two launches racing for the same run name: the unique index decides.
-    if ((error as { code?: string }).code === "P2002") throw badInput("input.name", "a run with this name already exists in this experiment");
+    if ((error as { code?: string }).code === "P2002")
+      throw badInput("input.name", "a run with this name already exists in this experiment");
     throw error;
   }
 }

@@ -55,7 +55,12 @@ export const trainingConfigSchema = z
     unitSteps: positiveInt(1000000).default(100),
     pretrainSteps: z.number().int("must be an integer").min(0, "must be at least 0").max(10000000).default(500),
     learningRate: z.number().gt(0, "must be greater than 0").max(1, "must be at most 1").default(0.001),
-    seed: z.number().int("must be an integer").min(0, "must be at least 0").max(2 ** 31 - 1).default(1),
+    seed: z
+      .number()
+      .int("must be an integer")
+      .min(0, "must be at least 0")
+      .max(2 ** 31 - 1)
+      .default(1),
     /** ε values of the end-of-run robustness sweep (FGSM and PGD at each). */
     sweepEpsilons: z.array(epsilon).min(1).max(32).default(DEFAULT_SWEEP_EPSILONS),
     /** PGD iterations in the sweep (step size 2.5·ε/steps, Madry et al.). */
