@@ -128,16 +128,14 @@ export async function startApiServer(
               ? "internal server error"
               : error.message;
       if (status === 500) log(`http error: ${error.message}`);
-      res
-        .status(status)
-        .json({
-          errors: [
-            {
-              message,
-              extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
-            },
-          ],
-        });
+      res.status(status).json({
+        errors: [
+          {
+            message,
+            extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
+          },
+        ],
+      });
     },
   );
 
