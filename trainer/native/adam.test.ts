@@ -24,10 +24,15 @@ async function train(backend: string, steps: number, asArray: boolean): Promise<
       const gw = tf.tensor(randomArray(300 * 7, 10 + i, -3, 3), [300, 7]);
       const gb = tf.tensor(randomArray(7, 1000 + i, -1e-3, 1e-3));
       if (asArray) {
-        optimizer.applyGradients([{ name: w.name, tensor: gw }, { name: b.name, tensor: gb }]);
+        optimizer.applyGradients([
+          { name: w.name, tensor: gw },
+          { name: b.name, tensor: gb },
+        ]);
       } else {
         // A map, as tf.layers passes it, with a variable that got no gradient.
-        optimizer.applyGradients({ [w.name]: gw, [idle.name]: undefined, [b.name]: gb } as unknown as tf.NamedTensorMap as Parameters<typeof optimizer.applyGradients>[0]);
+        optimizer.applyGradients({ [w.name]: gw, [idle.name]: undefined, [b.name]: gb } as unknown as tf.NamedTensorMap as Parameters<
+          typeof optimizer.applyGradients
+        >[0]);
       }
     });
   }
@@ -55,7 +60,10 @@ describe("native Adam", () => {
     const optimizer = tf.train.adam(0.1);
     const profile = await tf.profile(() => optimizer.applyGradients([{ name: v.name, tensor: tf.ones([1000]) }]));
     // tfjs's update would run Sqrt, RealDiv, Square and more on the variable.
-    assert.deepEqual(profile.kernelNames.filter((name) => ["Sqrt", "RealDiv", "Square"].includes(name)), []);
+    assert.deepEqual(
+      profile.kernelNames.filter((name) => ["Sqrt", "RealDiv", "Square"].includes(name)),
+      [],
+    );
     assert.notDeepEqual(Array.from(v.dataSync()), new Array(1000).fill(0));
     optimizer.dispose();
     v.dispose();
@@ -64,9 +72,27 @@ describe("native Adam", () => {
   // From the fourth step on, v's memory is the pool's and updated in place, unless
   // someone else could see it.
   const witnesses: Array<[string, (v: tf.Variable) => { values: () => Float32Array; dispose: () => void }]> = [
-    ["an array read earlier", (v) => { const read = v.dataSync() as Float32Array; return { values: () => read, dispose: () => {} }; }],
-    ["a clone", (v) => { const c = tf.clone(v); return { values: () => c.dataSync() as Float32Array, dispose: () => c.dispose() }; }],
-    ["a slice", (v) => { const r = tf.slice(v, [0, 0], [64, 64]); return { values: () => r.dataSync() as Float32Array, dispose: () => r.dispose() }; }],
+    [
+      "an array read earlier",
+      (v) => {
+        const read = v.dataSync() as Float32Array;
+        return { values: () => read, dispose: () => {} };
+      },
+    ],
+    [
+      "a clone",
+      (v) => {
+        const c = tf.clone(v);
+        return { values: () => c.dataSync() as Float32Array, dispose: () => c.dispose() };
+      },
+    ],
+    [
+      "a slice",
+      (v) => {
+        const r = tf.slice(v, [0, 0], [64, 64]);
+        return { values: () => r.dataSync() as Float32Array, dispose: () => r.dispose() };
+      },
+    ],
   ];
   for (const [name, witness] of witnesses) {
     test(`updates in place only while nobody else can see the memory: ${name} keeps its values`, async () => {

@@ -73,7 +73,16 @@ function applyNative(opt: AdamInternals, gradients: Gradients, backend: NativeBa
     const accBeta1 = floatValues(backend, opt.accBeta1)![0]!;
     const accBeta2 = floatValues(backend, opt.accBeta2)![0]!;
     // Each scalar rounded to float32 exactly where tfjs makes a float32 scalar of it.
-    const params = Float32Array.of(opt.beta1, opt.beta2, 1 - opt.beta1, 1 - opt.beta2, 1 - accBeta1, 1 - accBeta2, opt.epsilon, -opt.learningRate);
+    const params = Float32Array.of(
+      opt.beta1,
+      opt.beta2,
+      1 - opt.beta1,
+      1 - opt.beta2,
+      1 - accBeta1,
+      1 - accBeta2,
+      opt.epsilon,
+      -opt.learningRate,
+    );
     names.forEach((name, i) => {
       const value = variables[name]!;
       // Moments are created lazily, named and shaped exactly as tfjs's Adam does.
@@ -89,7 +98,9 @@ function applyNative(opt: AdamInternals, gradients: Gradients, backend: NativeBa
       const n = x.length;
       // Each of the three is updated in place when no one else can see its memory,
       // else written to a fresh array that the variable is then assigned.
-      const [x1, m1, v1] = [value, m, v].map((t, k) => (updatableInPlace(backend, t) ? arrays[k === 0 ? 0 : k + 1]! : backend.pool.take(n)));
+      const [x1, m1, v1] = [value, m, v].map((t, k) =>
+        updatableInPlace(backend, t) ? arrays[k === 0 ? 0 : k + 1]! : backend.pool.take(n),
+      );
       addon.adam(x, m0, v0, g, x1!, m1!, v1!, params, n);
       if (m1 !== m0) m.assign(tf.tensor(m1!, m.shape, "float32"));
       if (v1 !== v0) v.assign(tf.tensor(v1!, v.shape, "float32"));

@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
  * Where `scripts/build-native.sh` leaves the addon; SPARRING_NATIVE_ADDON overrides it
  * (a path that does not exist turns the native backend off).
  */
-export const ADDON_PATH = process.env.SPARRING_NATIVE_ADDON || fileURLToPath(new URL("./build/Release/sparring_native.node", import.meta.url));
+export const ADDON_PATH =
+  process.env.SPARRING_NATIVE_ADDON || fileURLToPath(new URL("./build/Release/sparring_native.node", import.meta.url));
 
 /** Elementwise binary operations, numbered as in src/kernels.h. */
 export const BinaryOp = { Add: 0, Sub: 1, Mul: 2, Div: 3, Maximum: 4, Minimum: 5, SquaredDifference: 6, ReluGrad: 7 } as const;
@@ -27,7 +28,16 @@ export type UnaryOp = (typeof UnaryOp)[keyof typeof UnaryOp];
 /** The addon's functions; argument layouts are documented in src/addon.cc. */
 export interface NativeAddon {
   /** dims: [batch, batchA, batchB, m, n, k]. */
-  matmul(a: Float32Array, b: Float32Array, c: Float32Array, dims: Int32Array, transA: boolean, transB: boolean, bias: Float32Array | null, relu: boolean): void;
+  matmul(
+    a: Float32Array,
+    b: Float32Array,
+    c: Float32Array,
+    dims: Int32Array,
+    transA: boolean,
+    transB: boolean,
+    bias: Float32Array | null,
+    relu: boolean,
+  ): void;
   /** shape: n,h,w,c, kh,kw,oc, oh,ow, sh,sw, pt,pl,pb,pr, dh,dw. */
   convForward(x: Float32Array, filter: Float32Array, bias: Float32Array | null, y: Float32Array, shape: Int32Array, relu: boolean): void;
   convBackwardData(dy: Float32Array, filter: Float32Array, dx: Float32Array, shape: Int32Array): void;
@@ -35,11 +45,30 @@ export interface NativeAddon {
   /** shape: n,h,w,c, oh,ow, fh,fw, sh,sw, pt,pl. */
   maxPool(x: Float32Array, y: Float32Array, shape: Int32Array): void;
   maxPoolGrad(dy: Float32Array, x: Float32Array, dx: Float32Array, shape: Int32Array): void;
-  binary(op: BinaryOp, a: Float32Array, aMode: Broadcast, b: Float32Array, bMode: Broadcast, out: Float32Array, outer: number, inner: number): void;
+  binary(
+    op: BinaryOp,
+    a: Float32Array,
+    aMode: Broadcast,
+    b: Float32Array,
+    bMode: Broadcast,
+    out: Float32Array,
+    outer: number,
+    inner: number,
+  ): void;
   unary(op: UnaryOp, x: Float32Array, out: Float32Array, n: number, alpha: number, beta: number): void;
   reduceSum(x: Float32Array, out: Float32Array, outer: number, mid: number, inner: number): void;
   /** params: beta1, beta2, 1−beta1, 1−beta2, 1−beta1^t, 1−beta2^t, epsilon, −learningRate. */
-  adam(value: Float32Array, m: Float32Array, v: Float32Array, grad: Float32Array, outValue: Float32Array, outM: Float32Array, outV: Float32Array, params: Float32Array, n: number): void;
+  adam(
+    value: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    grad: Float32Array,
+    outValue: Float32Array,
+    outM: Float32Array,
+    outV: Float32Array,
+    params: Float32Array,
+    n: number,
+  ): void;
   info(): { threads: number; dnnl: string };
 }
 

@@ -14,7 +14,10 @@ before(async () => {
 describe("registration", () => {
   test("every cpu kernel exists on native", () => {
     const native = new Set(tf.getKernelsForBackend(NATIVE_BACKEND).map((k) => k.kernelName));
-    const missing = tf.getKernelsForBackend("cpu").filter((k) => !native.has(k.kernelName)).map((k) => k.kernelName);
+    const missing = tf
+      .getKernelsForBackend("cpu")
+      .filter((k) => !native.has(k.kernelName))
+      .map((k) => k.kernelName);
     assert.deepEqual(missing, []);
     for (const kernel of NATIVE_KERNELS) assert.ok(native.has(kernel.kernelName), kernel.kernelName);
   });

@@ -21,7 +21,13 @@ import { installReluGradient } from "./kernels/relu-grad.ts";
 export const NATIVE_BACKEND = "native";
 
 /** Every kernel the addon provides, by tfjs kernel name. */
-export const NATIVE_KERNELS: readonly NativeKernel[] = [...matmulKernels, ...convKernels, ...poolKernels, ...elementwiseKernels, ...reduceKernels];
+export const NATIVE_KERNELS: readonly NativeKernel[] = [
+  ...matmulKernels,
+  ...convKernels,
+  ...poolKernels,
+  ...elementwiseKernels,
+  ...reduceKernels,
+];
 
 let registration: Promise<boolean> | undefined;
 
@@ -68,7 +74,8 @@ function registerKernels(): void {
       (args.backend as NativeBackend).keepViewsSafe(args.inputs, outputs);
       return outputs;
     };
-    const kernelFunc: tf.KernelFunc = kernel == null ? viaCpu : (args) => kernel.run(args as Parameters<NativeKernel["run"]>[0]) ?? viaCpu(args);
+    const kernelFunc: tf.KernelFunc =
+      kernel == null ? viaCpu : (args) => kernel.run(args as Parameters<NativeKernel["run"]>[0]) ?? viaCpu(args);
     tf.registerKernel({ ...config, backendName: NATIVE_BACKEND, kernelFunc });
     native.delete(config.kernelName);
   }

@@ -20,11 +20,22 @@ export function randomArray(n: number, seed: number, low = -1, high = 1): Float3
 
 /** A tensor of `shape` with seeded random values. */
 export function randomTensor(shape: number[], seed: number, low = -1, high = 1): tf.Tensor {
-  return tf.tensor(randomArray(shape.reduce((a, b) => a * b, 1), seed, low, high), shape);
+  return tf.tensor(
+    randomArray(
+      shape.reduce((a, b) => a * b, 1),
+      seed,
+      low,
+      high,
+    ),
+    shape,
+  );
 }
 
 /** The outputs of `compute` on `backend`, read back as plain arrays with their shapes. */
-export async function runOn(backend: string, compute: () => tf.Tensor | tf.Tensor[]): Promise<Array<{ shape: number[]; values: Float32Array }>> {
+export async function runOn(
+  backend: string,
+  compute: () => tf.Tensor | tf.Tensor[],
+): Promise<Array<{ shape: number[]; values: Float32Array }>> {
   assert.ok(await tf.setBackend(backend), `backend ${backend} unavailable`);
   const outputs = tf.tidy(() => {
     const out = compute();

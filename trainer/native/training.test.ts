@@ -21,10 +21,23 @@ async function trainMlp(backend: string): Promise<{ firstLoss: number; accuracy:
   const train = randomSubset(mnist.train, 12_000, createRandom(7));
   const testSet = randomSubset(mnist.test, 2_000, createRandom(8));
   const glorot = (fanIn: number, fanOut: number, seed: number) =>
-    tf.variable(tf.tensor(randomArray(fanIn * fanOut, seed, -1, 1).map((v) => v * Math.sqrt(6 / (fanIn + fanOut))), [fanIn, fanOut]));
-  const layers = [glorot(784, 256, 1), tf.variable(tf.zeros([256])), glorot(256, 256, 2), tf.variable(tf.zeros([256])), glorot(256, 10, 3), tf.variable(tf.zeros([10]))];
+    tf.variable(
+      tf.tensor(
+        randomArray(fanIn * fanOut, seed, -1, 1).map((v) => v * Math.sqrt(6 / (fanIn + fanOut))),
+        [fanIn, fanOut],
+      ),
+    );
+  const layers = [
+    glorot(784, 256, 1),
+    tf.variable(tf.zeros([256])),
+    glorot(256, 256, 2),
+    tf.variable(tf.zeros([256])),
+    glorot(256, 10, 3),
+    tf.variable(tf.zeros([10])),
+  ];
   const [w1, b1, w2, b2, w3, b3] = layers as [tf.Variable, tf.Variable, tf.Variable, tf.Variable, tf.Variable, tf.Variable];
-  const logits = (x: tf.Tensor2D) => tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2)), w3), b3) as tf.Tensor2D;
+  const logits = (x: tf.Tensor2D) =>
+    tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2)), w3), b3) as tf.Tensor2D;
   const optimizer = tf.train.adam(0.001);
   const sampler = createBatchSampler(train, createRandom(9));
   let firstLoss = NaN;
@@ -50,7 +63,9 @@ async function trainMlp(backend: string): Promise<{ firstLoss: number; accuracy:
 test(`the MLP trained ${STEPS} steps on native and on wasm from the same seed reaches the same accuracy`, async (t) => {
   const native = await trainMlp(NATIVE_BACKEND);
   const wasm = await trainMlp("wasm");
-  t.diagnostic(`accuracy: native ${native.accuracy}, wasm ${wasm.accuracy}; first loss: native ${native.firstLoss}, wasm ${wasm.firstLoss}`);
+  t.diagnostic(
+    `accuracy: native ${native.accuracy}, wasm ${wasm.accuracy}; first loss: native ${native.firstLoss}, wasm ${wasm.firstLoss}`,
+  );
   // Same seed, same start: the first losses agree to float32 rounding.
   assert.ok(Math.abs(native.firstLoss - wasm.firstLoss) < 1e-4, `first loss ${native.firstLoss} vs ${wasm.firstLoss}`);
   // Rounding differences grow chaotically over 300 steps, so the runs are two samples

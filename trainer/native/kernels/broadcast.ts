@@ -17,7 +17,8 @@ export interface BroadcastPlan {
 }
 
 /** An operand's pattern; `split` is where outer ends for rows and columns. */
-type Pattern = { mode: typeof Broadcast.Full | typeof Broadcast.Scalar } | { mode: typeof Broadcast.Row | typeof Broadcast.Column; split: number };
+type Pattern =
+  { mode: typeof Broadcast.Full | typeof Broadcast.Scalar } | { mode: typeof Broadcast.Row | typeof Broadcast.Column; split: number };
 
 function patternOf(shape: readonly number[], outShape: readonly number[]): Pattern | null {
   const size = sizeOf(shape);

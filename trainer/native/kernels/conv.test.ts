@@ -23,27 +23,75 @@ describe("Conv2D with Conv2DBackpropInput and Conv2DBackpropFilter", () => {
     test(`${c.name}: value and gradients for input and filter`, () =>
       assertMatchesCpu(
         c.name,
-        () => valueAndGrads((x, f) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, c.strides, c.pad, "NHWC", c.dilation ?? 1), [randomTensor(c.x, 1), randomTensor(c.filter, 2)], 3),
+        () =>
+          valueAndGrads(
+            (x, f) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, c.strides, c.pad, "NHWC", c.dilation ?? 1),
+            [randomTensor(c.x, 1), randomTensor(c.filter, 2)],
+            3,
+          ),
         TOL,
       ));
   }
   // tfjs has no gradient for dilated convolutions, so values only.
   test("dilation 2: value", () =>
-    assertMatchesCpu("dilated", () => tf.conv2d(randomTensor([2, 11, 11, 2], 1) as tf.Tensor4D, randomTensor([3, 3, 2, 3], 2) as tf.Tensor4D, 1, "valid", "NHWC", 2), TOL));
+    assertMatchesCpu(
+      "dilated",
+      () => tf.conv2d(randomTensor([2, 11, 11, 2], 1) as tf.Tensor4D, randomTensor([3, 3, 2, 3], 2) as tf.Tensor4D, 1, "valid", "NHWC", 2),
+      TOL,
+    ));
   test("NCHW falls back to cpu", () =>
-    assertMatchesCpu("nchw", () => tf.conv2d(randomTensor([1, 2, 5, 5], 4) as tf.Tensor4D, randomTensor([3, 3, 2, 3], 5) as tf.Tensor4D, 1, "valid", "NCHW"), TOL));
+    assertMatchesCpu(
+      "nchw",
+      () => tf.conv2d(randomTensor([1, 2, 5, 5], 4) as tf.Tensor4D, randomTensor([3, 3, 2, 3], 5) as tf.Tensor4D, 1, "valid", "NCHW"),
+      TOL,
+    ));
 });
 
 describe("FusedConv2D (the inference path: tf.fused.conv2d outside gradients)", () => {
   for (const activation of ["linear", "relu"] as const) {
     test(`bias and ${activation}`, () =>
-      assertMatchesCpu(activation, () => tf.fused.conv2d({ x: randomTensor([2, 12, 12, 3], 6) as tf.Tensor4D, filter: randomTensor([3, 3, 3, 8], 7) as tf.Tensor4D, strides: 1, pad: "same", bias: randomTensor([8], 8), activation }), TOL));
+      assertMatchesCpu(
+        activation,
+        () =>
+          tf.fused.conv2d({
+            x: randomTensor([2, 12, 12, 3], 6) as tf.Tensor4D,
+            filter: randomTensor([3, 3, 3, 8], 7) as tf.Tensor4D,
+            strides: 1,
+            pad: "same",
+            bias: randomTensor([8], 8),
+            activation,
+          }),
+        TOL,
+      ));
   }
   test("an activation it does not cover falls back to cpu", () =>
-    assertMatchesCpu("sigmoid", () => tf.fused.conv2d({ x: randomTensor([1, 6, 6, 2], 9) as tf.Tensor4D, filter: randomTensor([3, 3, 2, 4], 10) as tf.Tensor4D, strides: 1, pad: "valid", bias: randomTensor([4], 11), activation: "sigmoid" }), TOL));
+    assertMatchesCpu(
+      "sigmoid",
+      () =>
+        tf.fused.conv2d({
+          x: randomTensor([1, 6, 6, 2], 9) as tf.Tensor4D,
+          filter: randomTensor([3, 3, 2, 4], 10) as tf.Tensor4D,
+          strides: 1,
+          pad: "valid",
+          bias: randomTensor([4], 11),
+          activation: "sigmoid",
+        }),
+      TOL,
+    ));
 });
 
 describe("conv2dTranspose (Conv2DBackpropInput on its own)", () => {
   test("stride 2, same padding", () =>
-    assertMatchesCpu("transpose", () => tf.conv2dTranspose(randomTensor([2, 4, 4, 6], 12) as tf.Tensor4D, randomTensor([3, 3, 5, 6], 13) as tf.Tensor4D, [2, 8, 8, 5], 2, "same"), TOL));
+    assertMatchesCpu(
+      "transpose",
+      () =>
+        tf.conv2dTranspose(
+          randomTensor([2, 4, 4, 6], 12) as tf.Tensor4D,
+          randomTensor([3, 3, 5, 6], 13) as tf.Tensor4D,
+          [2, 8, 8, 5],
+          2,
+          "same",
+        ),
+      TOL,
+    ));
 });

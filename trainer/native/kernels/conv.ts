@@ -30,18 +30,43 @@ function convShape(info: tf.backend_util.Conv2DInfo): Int32Array | null {
   if (!fits(info.inHeight, top, bottom, info.effectiveFilterHeight, info.strideHeight, info.outHeight)) return null;
   if (!fits(info.inWidth, left, right, info.effectiveFilterWidth, info.strideWidth, info.outWidth)) return null;
   return Int32Array.of(
-    info.batchSize, info.inHeight, info.inWidth, info.inChannels,
-    info.filterHeight, info.filterWidth, info.outChannels,
-    info.outHeight, info.outWidth,
-    info.strideHeight, info.strideWidth,
-    top, left, bottom, right,
-    info.dilationHeight, info.dilationWidth,
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.filterHeight,
+    info.filterWidth,
+    info.outChannels,
+    info.outHeight,
+    info.outWidth,
+    info.strideHeight,
+    info.strideWidth,
+    top,
+    left,
+    bottom,
+    right,
+    info.dilationHeight,
+    info.dilationWidth,
   );
 }
 
-function convInfo(xShape: number[], filterShape: number[], attrs: ConvAttrs, dilations: ConvAttrs["dilations"]): tf.backend_util.Conv2DInfo {
+function convInfo(
+  xShape: number[],
+  filterShape: number[],
+  attrs: ConvAttrs,
+  dilations: ConvAttrs["dilations"],
+): tf.backend_util.Conv2DInfo {
   const dataFormat = tf.backend_util.convertConv2DDataFormat(attrs.dataFormat ?? "NHWC");
-  return tf.backend_util.computeConv2DInfo(xShape as Shape4, filterShape as Shape4, attrs.strides, dilations ?? 1, attrs.pad, attrs.dimRoundingMode, false, dataFormat);
+  return tf.backend_util.computeConv2DInfo(
+    xShape as Shape4,
+    filterShape as Shape4,
+    attrs.strides,
+    dilations ?? 1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    false,
+    dataFormat,
+  );
 }
 
 /** Forward convolution with an optional per-channel bias and optional ReLU. */

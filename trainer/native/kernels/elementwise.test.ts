@@ -39,13 +39,18 @@ describe("binary kernels", () => {
         const withGradients = broadcastGradients || pattern === "same shape";
         await assertMatchesCpu(`${name} ${pattern}`, () => (withGradients ? valueAndGrads(op, [...inputs()], 3) : op(...inputs())), EXACT);
       }
-      await assertMatchesCpu(`${name} special values`, () => {
-        const a = special();
-        return [op(a, tf.reverse(a)), op(a, tf.scalar(0)), op(tf.scalar(NaN), a)];
-      }, EXACT);
+      await assertMatchesCpu(
+        `${name} special values`,
+        () => {
+          const a = special();
+          return [op(a, tf.reverse(a)), op(a, tf.scalar(0)), op(tf.scalar(NaN), a)];
+        },
+        EXACT,
+      );
     });
   }
-  test("int32 operands fall back to cpu", () => assertMatchesCpu("int", () => tf.add(tf.tensor1d([1, 2, 3], "int32"), tf.scalar(4, "int32")), EXACT));
+  test("int32 operands fall back to cpu", () =>
+    assertMatchesCpu("int", () => tf.add(tf.tensor1d([1, 2, 3], "int32"), tf.scalar(4, "int32")), EXACT));
 });
 
 describe("unary kernels", () => {

@@ -22,7 +22,11 @@ describe("BatchMatMul", () => {
   ];
   for (const [name, aShape, bShape, ta, tb] of cases) {
     test(`${name}: value and both gradients`, () =>
-      assertMatchesCpu(name, () => valueAndGrads((a, b) => tf.matMul(a!, b!, ta, tb), [randomTensor(aShape, 1), randomTensor(bShape, 2)], 3), TOL));
+      assertMatchesCpu(
+        name,
+        () => valueAndGrads((a, b) => tf.matMul(a!, b!, ta, tb), [randomTensor(aShape, 1), randomTensor(bShape, 2)], 3),
+        TOL,
+      ));
   }
   // tfjs's own BatchMatMul gradient rejects broadcast batches, so values only.
   test("shared right operand: value", () =>
@@ -34,12 +38,35 @@ describe("BatchMatMul", () => {
 describe("_FusedMatMul (the inference path: tf.fused.matMul outside gradients)", () => {
   for (const activation of ["linear", "relu"] as const) {
     test(`bias and ${activation}`, () =>
-      assertMatchesCpu(activation, () => tf.fused.matMul({ a: randomTensor([33, 20], 4), b: randomTensor([20, 7], 5), bias: randomTensor([7], 6), activation }), TOL));
+      assertMatchesCpu(
+        activation,
+        () => tf.fused.matMul({ a: randomTensor([33, 20], 4), b: randomTensor([20, 7], 5), bias: randomTensor([7], 6), activation }),
+        TOL,
+      ));
   }
   test("transposed operands without bias", () =>
-    assertMatchesCpu("no bias", () => tf.fused.matMul({ a: randomTensor([20, 3], 7), b: randomTensor([9, 20], 8), transposeA: true, transposeB: true, activation: "relu" }), TOL));
+    assertMatchesCpu(
+      "no bias",
+      () =>
+        tf.fused.matMul({
+          a: randomTensor([20, 3], 7),
+          b: randomTensor([9, 20], 8),
+          transposeA: true,
+          transposeB: true,
+          activation: "relu",
+        }),
+      TOL,
+    ));
   test("a bias of another shape falls back to cpu", () =>
-    assertMatchesCpu("full bias", () => tf.fused.matMul({ a: randomTensor([4, 3], 9), b: randomTensor([3, 5], 10), bias: randomTensor([4, 5], 11) }), TOL));
+    assertMatchesCpu(
+      "full bias",
+      () => tf.fused.matMul({ a: randomTensor([4, 3], 9), b: randomTensor([3, 5], 10), bias: randomTensor([4, 5], 11) }),
+      TOL,
+    ));
   test("an activation it does not cover falls back to cpu", () =>
-    assertMatchesCpu("elu", () => tf.fused.matMul({ a: randomTensor([4, 3], 12), b: randomTensor([3, 5], 13), bias: randomTensor([5], 14), activation: "elu" }), TOL));
+    assertMatchesCpu(
+      "elu",
+      () => tf.fused.matMul({ a: randomTensor([4, 3], 12), b: randomTensor([3, 5], 13), bias: randomTensor([5], 14), activation: "elu" }),
+      TOL,
+    ));
 });

@@ -57,7 +57,11 @@ function columnBias(args: NativeKernelArgs, columns: number): Float32Array | nul
 const fusedMatMul: NativeKernel = {
   kernelName: tf._FusedMatMul,
   run(args) {
-    const { transposeA = false, transposeB = false, activation = "linear" } = (args.attrs ?? {}) as {
+    const {
+      transposeA = false,
+      transposeB = false,
+      activation = "linear",
+    } = (args.attrs ?? {}) as {
       transposeA?: boolean;
       transposeB?: boolean;
       activation?: string;

@@ -22,18 +22,31 @@ const cases: Array<{ name: string; x: number[]; size: number; strides: number; p
 describe("MaxPool and MaxPoolGrad", () => {
   for (const c of cases) {
     test(`${c.name}: value and gradient`, () =>
-      assertMatchesCpu(c.name, () => valueAndGrads((x) => tf.maxPool(x as tf.Tensor4D, c.size, c.strides, c.pad), [randomTensor(c.x, 1)], 2), c.strides < c.size ? OVERLAP : EXACT));
+      assertMatchesCpu(
+        c.name,
+        () => valueAndGrads((x) => tf.maxPool(x as tf.Tensor4D, c.size, c.strides, c.pad), [randomTensor(c.x, 1)], 2),
+        c.strides < c.size ? OVERLAP : EXACT,
+      ));
   }
   test("recycled, dirty output memory is fully overwritten (uncovered border included)", async () => {
     // The second run gets the first run's released arrays, full of old values.
     for (const seed of [4, 5, 6]) {
-      await assertMatchesCpu(`seed ${seed}`, () => valueAndGrads((x) => tf.maxPool(x as tf.Tensor4D, 2, 2, "valid"), [randomTensor([2, 9, 7, 3], seed)], seed + 10), EXACT);
+      await assertMatchesCpu(
+        `seed ${seed}`,
+        () => valueAndGrads((x) => tf.maxPool(x as tf.Tensor4D, 2, 2, "valid"), [randomTensor([2, 9, 7, 3], seed)], seed + 10),
+        EXACT,
+      );
     }
   });
   test("ties go to the first maximum; NaN never wins", () =>
     assertMatchesCpu(
       "ties",
-      () => valueAndGrads((x) => tf.maxPool(x as tf.Tensor4D, 2, 2, "valid"), [tf.tensor4d([1, 1, 1, 0, NaN, 2, 2, -1, NaN, NaN, NaN, NaN, 3, NaN, NaN, NaN], [1, 4, 4, 1])], 3),
+      () =>
+        valueAndGrads(
+          (x) => tf.maxPool(x as tf.Tensor4D, 2, 2, "valid"),
+          [tf.tensor4d([1, 1, 1, 0, NaN, 2, 2, -1, NaN, NaN, NaN, NaN, 3, NaN, NaN, NaN], [1, 4, 4, 1])],
+          3,
+        ),
       EXACT,
     ));
 });

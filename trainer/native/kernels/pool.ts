@@ -16,13 +16,27 @@ interface PoolAttrs {
 /** The pooling geometry as the addon takes it: n,h,w,c, oh,ow, fh,fw, sh,sw, pt,pl. */
 function poolShape(args: NativeKernelArgs, xShape: number[]): { info: tf.backend_util.Conv2DInfo; shape: Int32Array } {
   const attrs = args.attrs as unknown as PoolAttrs;
-  const info = tf.backend_util.computePool2DInfo(xShape as [number, number, number, number], attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
+  const info = tf.backend_util.computePool2DInfo(
+    xShape as [number, number, number, number],
+    attrs.filterSize,
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+  );
   const shape = Int32Array.of(
-    info.batchSize, info.inHeight, info.inWidth, info.inChannels,
-    info.outHeight, info.outWidth,
-    info.filterHeight, info.filterWidth,
-    info.strideHeight, info.strideWidth,
-    info.padInfo.top, info.padInfo.left,
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.outHeight,
+    info.outWidth,
+    info.filterHeight,
+    info.filterWidth,
+    info.strideHeight,
+    info.strideWidth,
+    info.padInfo.top,
+    info.padInfo.left,
   );
   return { info, shape };
 }

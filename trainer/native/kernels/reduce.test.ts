@@ -32,10 +32,14 @@ describe("Sum", () => {
   ];
   for (const [name, shape, axis, keepDims] of cases) {
     test(`${name}: value and gradient`, () =>
-      assertMatchesCpu(name, () => {
-        const x = randomTensor(shape, 1);
-        return [tf.sum(x, axis, keepDims), tf.grad((t: tf.Tensor) => tf.sum(tf.square(tf.sum(t, axis, keepDims))))(x)];
-      }, TOL));
+      assertMatchesCpu(
+        name,
+        () => {
+          const x = randomTensor(shape, 1);
+          return [tf.sum(x, axis, keepDims), tf.grad((t: tf.Tensor) => tf.sum(tf.square(tf.sum(t, axis, keepDims))))(x)];
+        },
+        TOL,
+      ));
   }
   test("int32 sums fall back to cpu", () => assertMatchesCpu("int", () => tf.sum(tf.tensor2d([1, 2, 3, 4], [2, 2], "int32"), 0), TOL));
 });

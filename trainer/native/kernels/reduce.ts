@@ -8,7 +8,10 @@ import { floatOutput, floatValues } from "../backend.ts";
 import { input, sizeOf, type NativeKernel } from "./native-kernel.ts";
 
 /** [outer, mid, inner] around the summed axes, or null when they are not contiguous. */
-export function planSum(shape: readonly number[], axis: number | number[]): { outer: number; mid: number; inner: number; axes: number[] } | null {
+export function planSum(
+  shape: readonly number[],
+  axis: number | number[],
+): { outer: number; mid: number; inner: number; axes: number[] } | null {
   const axes = [...new Set(tf.util.parseAxisParam(axis, [...shape]))].sort((p, q) => p - q);
   if (axes.length === 0) return null;
   const first = axes[0]!;
