@@ -22,7 +22,7 @@ export const Broadcast = { Full: 0, Row: 1, Column: 2, Scalar: 3 } as const;
 export type Broadcast = (typeof Broadcast)[keyof typeof Broadcast];
 
 /** Elementwise unary operations, numbered as in src/kernels.h. */
-export const UnaryOp = { Relu: 0, Step: 1, Sqrt: 2, Square: 3, Neg: 4, Exp: 5, Log: 6, Sign: 7, Abs: 8, Clip: 9 } as const;
+export const UnaryOp = { Relu: 0, Step: 1, Sqrt: 2, Square: 3, Neg: 4, Exp: 5, Log: 6, Sign: 7, Abs: 8, Clip: 9, Tanh: 10 } as const;
 export type UnaryOp = (typeof UnaryOp)[keyof typeof UnaryOp];
 
 /** The addon's functions; argument layouts are documented in src/addon.cc. */
@@ -56,6 +56,8 @@ export interface NativeAddon {
     inner: number,
   ): void;
   unary(op: UnaryOp, x: Float32Array, out: Float32Array, n: number, alpha: number, beta: number): void;
+  /** out = dy where lo ≤ x ≤ hi, else 0. */
+  clipGrad(dy: Float32Array, x: Float32Array, out: Float32Array, n: number, lo: number, hi: number): void;
   reduceSum(x: Float32Array, out: Float32Array, outer: number, mid: number, inner: number): void;
   /** params: beta1, beta2, 1−beta1, 1−beta2, 1−beta1^t, 1−beta2^t, epsilon, −learningRate. */
   adam(

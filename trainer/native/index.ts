@@ -15,7 +15,7 @@ import { matmulKernels } from "./kernels/matmul.ts";
 import type { NativeKernel } from "./kernels/native-kernel.ts";
 import { poolKernels } from "./kernels/pool.ts";
 import { reduceKernels } from "./kernels/reduce.ts";
-import { installReluGradient } from "./kernels/relu-grad.ts";
+import { installFusedGradients } from "./kernels/fused-gradients.ts";
 
 /** The backend name to pass to tf.setBackend. */
 export const NATIVE_BACKEND = "native";
@@ -38,8 +38,8 @@ let registration: Promise<boolean> | undefined;
  * `await tf.setBackend("native")`); false when the addon is missing or cannot load, after
  * printing — once per process — one line saying what to install for full speed.
  * @remarks Idempotent. While "native" is the active backend, tfjs's AdamOptimizer
- * uses a one-pass native update and ReLU's gradient a one-pass kernel; other backends
- * keep tfjs's own definitions.
+ * uses a one-pass native update and the gradients of ReLU and ClipByValue one-pass
+ * kernels; other backends keep tfjs's own definitions.
  */
 export function registerNativeBackend(): Promise<boolean> {
   registration ??= Promise.resolve().then(register);
@@ -56,7 +56,7 @@ function register(): boolean {
   tf.registerBackend(NATIVE_BACKEND, () => new NativeBackend(addon), 0);
   registerKernels();
   installNativeAdam();
-  installReluGradient(NATIVE_BACKEND);
+  installFusedGradients(NATIVE_BACKEND);
   return true;
 }
 

@@ -7,7 +7,7 @@ before(ensureNativeBackend);
 
 // The native loops do the same float32 operation per element as tfjs's cpu kernels,
 // which compute in double and round once: identical for +, −, ×, ÷, √, comparisons.
-// exp and log go through the C library instead of V8's: allow one float32 ulp.
+// exp, log and tanh go through the C library instead of V8's: allow one float32 ulp.
 const ULP: Tolerance = { atol: 0, rtol: 1.2e-7 };
 const special = () => tf.tensor1d([0, -0, 1, -1, 0.5, -2.5, NaN, Infinity, -Infinity, 1e-30, 3e38]);
 
@@ -66,6 +66,7 @@ describe("unary kernels", () => {
     ["sign", tf.sign, EXACT],
     ["abs", tf.abs, EXACT],
     ["clipByValue", (x) => tf.clipByValue(x, -0.3, 0.7), EXACT],
+    ["tanh", tf.tanh, ULP],
   ];
   for (const [name, op, tol] of ops) {
     test(`${name}: values, gradient and special values`, async () => {

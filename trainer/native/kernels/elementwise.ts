@@ -7,7 +7,7 @@ import * as tf from "@tensorflow/tfjs";
 import { BinaryOp, UnaryOp } from "../addon.ts";
 import { floatOutput, floatValues } from "../backend.ts";
 import { planBroadcast } from "./broadcast.ts";
-import { RELU_GRAD } from "./relu-grad.ts";
+import { CLIP_GRAD, RELU_GRAD } from "./fused-gradients.ts";
 import { input, type NativeKernel } from "./native-kernel.ts";
 
 /** Names of the two inputs, "a" and "b" for tfjs's own binary kernels. */
@@ -45,6 +45,21 @@ function unaryKernel(kernelName: string, op: UnaryOp, alphaBeta?: (attrs: Record
   };
 }
 
+/** ClipByValue's gradient (see fused-gradients.ts): dy where min ≤ x ≤ max, else 0. */
+const clipGradKernel: NativeKernel = {
+  kernelName: CLIP_GRAD,
+  run(args) {
+    const dyInfo = input(args, "dy");
+    const dy = floatValues(args.backend, dyInfo);
+    const x = floatValues(args.backend, input(args, "x"));
+    if (dy == null || x == null || x.length !== dy.length) return null;
+    const { clipValueMin, clipValueMax } = (args.attrs ?? {}) as { clipValueMin: number; clipValueMax: number };
+    const out = args.backend.pool.take(dy.length);
+    args.backend.addon.clipGrad(dy, x, out, dy.length, clipValueMin, clipValueMax);
+    return floatOutput(args.backend, [...dyInfo.shape], out);
+  },
+};
+
 /** The elementwise kernels. */
 export const elementwiseKernels: NativeKernel[] = [
   binaryKernel(tf.Add, BinaryOp.Add),
@@ -65,4 +80,6 @@ export const elementwiseKernels: NativeKernel[] = [
   unaryKernel(tf.Sign, UnaryOp.Sign),
   unaryKernel(tf.Abs, UnaryOp.Abs),
   unaryKernel(tf.ClipByValue, UnaryOp.Clip, (attrs) => [Number(attrs.clipValueMin), Number(attrs.clipValueMax)]),
+  unaryKernel(tf.Tanh, UnaryOp.Tanh),
+  clipGradKernel,
 ];

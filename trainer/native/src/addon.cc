@@ -140,8 +140,17 @@ napi_value Unary(napi_env env, napi_callback_info info) {
   return guarded(env, [&] {
     JsArgs args(env, info, 6);
     const int64_t op = args.integer(0), n = args.integer(3);
-    if (op < 0 || op > 9) throw JsError("unknown unary op");
+    if (op < 0 || op > 10) throw JsError("unknown unary op");
     unary(static_cast<UnaryOp>(op), args.f32(1, n), args.f32(2, n), n, float(args.number(4)), float(args.number(5)));
+  });
+}
+
+// clipGrad(dy, x, out, n, lo, hi)
+napi_value ClipGrad(napi_env env, napi_callback_info info) {
+  return guarded(env, [&] {
+    JsArgs args(env, info, 6);
+    const int64_t n = args.integer(3);
+    clipGrad(args.f32(0, n), args.f32(1, n), args.f32(2, n), n, float(args.number(4)), float(args.number(5)));
   });
 }
 
@@ -189,6 +198,7 @@ napi_value Init(napi_env env, napi_value exports) {
       {"maxPoolGrad", nullptr, MaxPoolGrad, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"binary", nullptr, Binary, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"unary", nullptr, Unary, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"clipGrad", nullptr, ClipGrad, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"reduceSum", nullptr, ReduceSum, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"adam", nullptr, Adam, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"info", nullptr, Info, nullptr, nullptr, nullptr, napi_enumerable, nullptr},

@@ -134,6 +134,15 @@ void unary(UnaryOp op, const float* x, float* out, int64_t n, float alpha, float
     case UnaryOp::Abs: return unaryWith([](float v) { return std::fabs(v); }, x, out, n);
     case UnaryOp::Clip:
       return unaryWith([alpha, beta](float v) { return v > beta ? beta : (v < alpha ? alpha : v); }, x, out, n);
+    case UnaryOp::Tanh: return unaryWith([](float v) { return float(std::tanh(double(v))); }, x, out, n);
+  }
+}
+
+void clipGrad(const float* dy, const float* x, float* out, int64_t n, float lo, float hi) {
+#pragma omp parallel for simd schedule(dynamic, kChunk) if (parallel : n >= kParallelMin)
+  for (int64_t i = 0; i < n; ++i) {
+    const float g = dy[i], v = x[i];
+    out[i] = (v >= lo) & (v <= hi) ? g : 0.0f;
   }
 }
 

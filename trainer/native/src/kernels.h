@@ -59,9 +59,12 @@ enum class Broadcast : int { Full = 0, Row = 1, Column = 2, Scalar = 3 };
 void binary(BinaryOp op, const float* a, Broadcast aMode, const float* b, Broadcast bMode,
             float* out, int64_t outer, int64_t inner);
 
-enum class UnaryOp : int { Relu = 0, Step = 1, Sqrt = 2, Square = 3, Neg = 4, Exp = 5, Log = 6, Sign = 7, Abs = 8, Clip = 9 };
+enum class UnaryOp : int { Relu = 0, Step = 1, Sqrt = 2, Square = 3, Neg = 4, Exp = 5, Log = 6, Sign = 7, Abs = 8, Clip = 9, Tanh = 10 };
 // alpha: Step's value for x <= 0, Clip's minimum; beta: Clip's maximum.
 void unary(UnaryOp op, const float* x, float* out, int64_t n, float alpha, float beta);
+
+// ClipByValue's gradient: out = dy where lo <= x <= hi, else 0 (NaN x: 0).
+void clipGrad(const float* dy, const float* x, float* out, int64_t n, float lo, float hi);
 
 // out[o, i] = sum over m of x[o, m, i], accumulated in double as tfjs does.
 void reduceSum(const float* x, float* out, int64_t outer, int64_t mid, int64_t inner);
