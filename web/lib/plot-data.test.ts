@@ -22,3 +22,12 @@ test("bands can be turned off", () => {
   assert.equal(plot.data.length, 2);
   assert.deepEqual(plot.bands, []);
 });
+
+test("many lines share one envelope band instead of a band each", () => {
+  const lines = Array.from({ length: 12 }, (_, i) => ({ label: `r${i}`, color: "c", values: [i, i], min: [i - 1, i], max: [i + 1, i] }));
+  const plot = buildPlotData([0, 1], lines, true);
+  assert.equal(plot.data.length, 1 + 12 + 2);
+  assert.deepEqual(plot.data[13], [12, 11]);
+  assert.deepEqual(plot.data[14], [-1, 0]);
+  assert.deepEqual(plot.bands, [{ line: -1, upper: 13, lower: 14 }]);
+});

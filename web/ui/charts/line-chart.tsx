@@ -65,6 +65,7 @@ export function LineChart(props: LineChartProps) {
     const { plot: current, props: currentProps } = latest.current;
     const axis = cssVar("--chart-axis", "#666");
     const grid = cssVar("--chart-grid", "rgba(0,0,0,0.08)");
+    const envelope = cssVar("--chart-envelope", "rgba(120,128,150,0.22)");
     const lineCount = currentProps.lines.length;
     let focused: number | null = null; // the series nearest the cursor
     const series: uPlot.Series[] = [
@@ -76,10 +77,13 @@ export function LineChart(props: LineChartProps) {
         spanGaps: true,
         points: { show: false },
       })),
-      ...current.bands.flatMap((band) => [
-        { label: `${currentProps.lines[band.line]!.label} max`, stroke: "transparent", width: 0, points: { show: false }, spanGaps: true },
-        { label: `${currentProps.lines[band.line]!.label} min`, stroke: "transparent", width: 0, points: { show: false }, spanGaps: true },
-      ]),
+      ...current.bands.flatMap((band) => {
+        const label = band.line === -1 ? "all runs" : currentProps.lines[band.line]!.label;
+        return [
+          { label: `${label} max`, stroke: "transparent", width: 0, points: { show: false }, spanGaps: true },
+          { label: `${label} min`, stroke: "transparent", width: 0, points: { show: false }, spanGaps: true },
+        ];
+      }),
     ];
     const options: uPlot.Options = {
       width: Math.max(200, box.clientWidth),
@@ -96,7 +100,7 @@ export function LineChart(props: LineChartProps) {
       series,
       bands: current.bands.map((band) => ({
         series: [band.upper, band.lower] as [number, number],
-        fill: seriesFill(band.line, lineCount > 10 ? 0.08 : 0.18),
+        fill: band.line === -1 ? envelope : seriesFill(band.line, 0.18),
       })),
       axes: [
         {

@@ -5,7 +5,7 @@
  * then the paper's table and the cross-attack matrix.
  */
 import Link from "next/link";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { compareKeys } from "../../lib/compare-tables.ts";
 import type { CompareRunFieldsFragment } from "../../lib/gql/graphql.ts";
 import { seriesColor } from "../../lib/palette.ts";
@@ -55,6 +55,8 @@ export function CompareView({ runs, preload }: { runs: CompareRunFieldsFragment[
       .map((r) => r.id)
       .join(",");
 
+  // Thousands of table cells render after the charts have been drawn, not with them.
+  const tablesOverview = useDeferredValue(overview);
   useEffect(() => {
     if (!overview.fetching) performance.mark("sparring:series-ready");
   }, [overview.fetching]);
@@ -159,10 +161,10 @@ export function CompareView({ runs, preload }: { runs: CompareRunFieldsFragment[
       </div>
 
       <h2>FGSM accuracy by cycle</h2>
-      <PaperTable runs={visible} overview={overview} />
+      <PaperTable runs={visible} overview={tablesOverview} />
 
       <h2>Cross-attack matrix</h2>
-      <AttackMatrix runs={visible} data={overview} />
+      <AttackMatrix runs={visible} data={tablesOverview} />
     </>
   );
 }

@@ -26,6 +26,7 @@ export function PaperTable({ runs, overview }: { runs: RunRef[]; overview: Compa
   const [expanded, setExpanded] = useState(false);
   const table = useMemo(() => paperTable(runs, new Map(runs.map((r) => [r.id, data.byRun.get(r.id)?.get(KEY) ?? []]))), [runs, data]);
 
+  const bucketed = runs.some((r) => (data.counts.get(r.id)?.get(KEY) ?? 0) > (data.byRun.get(r.id)?.get(KEY)?.length ?? 0));
   if (data.error) return <div className="state error">{data.error}</div>;
   if (data.fetching && table.steps.length === 0) return <div className="skeleton" style={{ height: 160 }} />;
   if (table.steps.length === 0) return <p className="muted">None of these runs has logged {KEY} yet.</p>;
@@ -33,7 +34,10 @@ export function PaperTable({ runs, overview }: { runs: RunRef[]; overview: Compa
   return (
     <>
       <div className="row" style={{ marginBottom: 6 }}>
-        <span className="muted">FGSM accuracy on the test set after each cycle.</span>
+        <span className="muted">
+          FGSM accuracy on the test set after each cycle
+          {bucketed ? ` — long runs: ${table.steps.length} evenly spread cycles, each value exactly as logged` : ""}.
+        </span>
         <span className="spacer" />
         <CsvButton filename="fgsm-accuracy-by-cycle.csv" rows={() => paperTableCsv(runs, table, KEY)} />
       </div>
