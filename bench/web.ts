@@ -9,6 +9,7 @@
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import type { Page } from "playwright-core";
 import { CreateExperiment, FinishRun, LogMetrics, Runs, StartRun } from "../tests/support/documents.ts";
 import { query } from "../tests/support/graphql.ts";
@@ -112,6 +113,11 @@ try {
   const seedStart = Date.now();
   await seed(platform.apiUrl);
   console.error(`seeded ${RUNS} runs × ${KEYS.length} keys × ${POINTS} points in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+  // Planner statistics as autovacuum would have them a minute after a bulk load.
+  const db = new pg.Client({ connectionString: platform.databaseUrl });
+  await db.connect();
+  await db.query("ANALYZE");
+  await db.end();
   web = await startWeb(platform.apiUrl);
   browser = await launchBrowser();
   const { runs } = await query(platform.apiUrl, Runs, { first: COMPARED });
