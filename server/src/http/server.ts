@@ -90,7 +90,8 @@ export async function startApiServer(
   });
   await apollo.start();
 
-  app.use(cors());
+  // Browsers may cache the preflight for 10 minutes (the dashboard calls from another port).
+  app.use(cors({ maxAge: 600 }));
   app.get("/healthz", async (_req, res) => {
     try {
       const status = await migrationStatus(services.prisma);
