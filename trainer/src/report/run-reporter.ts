@@ -252,6 +252,13 @@ export class RunReporter implements TrainingReporter {
           await this.work.wait(backoffDelay(attempt++, this.backoff), true);
         } else {
           attempt = 0;
+          // The API refuses writes to a run that ended meanwhile (e.g. canceled between two
+          // heartbeats): that is the same news a heartbeat brings, not a delivery problem.
+          const ended = endedStatus(error);
+          if (ended) {
+            this.endRemotely(ended);
+            continue;
+          }
           this.dropHead(error);
           // A refusal often means the run was canceled or ended: find out now, not in 5 s.
           this.beat.beatNow();
@@ -336,4 +343,10 @@ async function raceTimeout(promise: Promise<unknown>, ms: number): Promise<boole
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The status named by a refusal "run is CANCELED, not RUNNING", if that is what `error` is. */
+function endedStatus(error: unknown): RunStatus | undefined {
+  const found = /\brun is (SUCCEEDED|FAILED|CANCELED), not RUNNING\b/.exec(message(error));
+  return found ? (found[1] as RunStatus) : undefined;
 }
