@@ -104,6 +104,7 @@ test("finished and queued runs accept no metrics", async () => {
   await query(api, ops.FinishRun, { runId, status: "SUCCEEDED" });
   const error = await expectError(api, ops.LogMetrics, { runId, points: [{ key: "x", step: 1, value: 1 }] });
   assert.match(error.message, /run is SUCCEEDED, not RUNNING/);
+  assert.equal((error.extensions as { runStatus?: string }).runStatus, "SUCCEEDED");
   const { launchRun } = await query(api, ops.LaunchRun, { input: { experimentName: "metrics", method: "GAN" } });
   const queued = await expectError(api, ops.LogMetrics, { runId: launchRun.id, points: [{ key: "x", step: 1, value: 1 }] });
   assert.match(queued.message, /run is QUEUED/);

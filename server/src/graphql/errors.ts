@@ -9,6 +9,16 @@ export function badInput(field: string, message: string): GraphQLError {
   return new GraphQLError(`${field}: ${message}`, { extensions: { code: "BAD_USER_INPUT", field } });
 }
 
+/**
+ * A write to a run that is no longer (or not yet) RUNNING. `extensions.runStatus` lets a
+ * trainer tell "the run ended meanwhile" (e.g. canceled between heartbeats) from bad data.
+ */
+export function runNotRunning(status: string, accepts: string): GraphQLError {
+  return new GraphQLError(`runId: run is ${status}, not RUNNING: it accepts no more ${accepts}`, {
+    extensions: { code: "BAD_USER_INPUT", field: "runId", runStatus: status },
+  });
+}
+
 export function notFound(what: string, id: string): GraphQLError {
   return new GraphQLError(`${what} ${JSON.stringify(id)} not found`, { extensions: { code: "NOT_FOUND", field: `${what}Id` } });
 }

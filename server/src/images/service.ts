@@ -4,7 +4,7 @@
  */
 import type { PrismaClient, RunImageRow } from "../db/client.ts";
 import { publish } from "../events/bus.ts";
-import { badInput, checkString, isUuid, notFound } from "../graphql/errors.ts";
+import { badInput, checkString, isUuid, notFound, runNotRunning } from "../graphql/errors.ts";
 import { decodeBase64, inspectPng, MAX_IMAGE_BYTES } from "./png.ts";
 
 const LISTED = { id: true, runId: true, step: true, kind: true, caption: true, width: true, height: true, createdAt: true } as const;
@@ -36,7 +36,7 @@ export async function logImage(
     const runs = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM runs WHERE id = ${args.runId}::uuid FOR SHARE`;
     const status = runs[0]?.status;
     if (!status) throw notFound("run", args.runId);
-    if (status !== "RUNNING") throw badInput("runId", `run is ${status}, not RUNNING: it accepts no more images`);
+    if (status !== "RUNNING") throw runNotRunning(status, "images");
     const image = await tx.runImage.create({
       data: { runId: args.runId, step: args.step, kind, caption, width: png.width, height: png.height, png: new Uint8Array(bytes) },
       select: LISTED,

@@ -7,7 +7,7 @@ import DataLoader from "dataloader";
 import type { PrismaClient } from "../db/client.ts";
 import { publish } from "../events/bus.ts";
 import { toRanges, type StepRanges } from "../events/events.ts";
-import { badInput, checkString, isUuid, notFound } from "../graphql/errors.ts";
+import { badInput, checkString, isUuid, notFound, runNotRunning } from "../graphql/errors.ts";
 import type { MetricPointInput } from "../graphql/generated/resolvers.ts";
 import { planBuckets, ROLLUP_BASE } from "./downsample.ts";
 
@@ -64,7 +64,7 @@ export async function logMetrics(
       SELECT status::text FROM runs WHERE id = ${runId}::uuid FOR SHARE`;
     const status = runs[0]?.status;
     if (!status) throw notFound("run", runId);
-    if (status !== "RUNNING") throw badInput("runId", `run is ${status}, not RUNNING: it accepts no more metrics`);
+    if (status !== "RUNNING") throw runNotRunning(status, "metrics");
     if (unique.length === 0) return { accepted: 0, duplicates: repeats };
 
     const keys = unique.map((p) => p.key);

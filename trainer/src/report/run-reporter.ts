@@ -8,7 +8,7 @@
  */
 import type { MetricPointOut, Progress, TrainingReporter } from "../methods/training-run.ts";
 import type { ApiClient } from "./api-client.ts";
-import { isRetryable } from "./api-error.ts";
+import { ApiGraphQLError, isRetryable } from "./api-error.ts";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff.ts";
 import { DeliveryQueue } from "./delivery-queue.ts";
 import { HeartbeatLoop } from "./heartbeat-loop.ts";
@@ -345,8 +345,9 @@ async function raceTimeout(promise: Promise<unknown>, ms: number): Promise<boole
   }
 }
 
-/** The status named by a refusal "run is CANCELED, not RUNNING", if that is what `error` is. */
+/** The status of a run the API refused to write to because it ended (extensions.runStatus). */
 function endedStatus(error: unknown): RunStatus | undefined {
-  const found = /\brun is (SUCCEEDED|FAILED|CANCELED), not RUNNING\b/.exec(message(error));
-  return found ? (found[1] as RunStatus) : undefined;
+  if (!(error instanceof ApiGraphQLError)) return undefined;
+  const status = error.errors[0]?.extensions?.runStatus;
+  return status === "SUCCEEDED" || status === "FAILED" || status === "CANCELED" ? status : undefined;
 }
