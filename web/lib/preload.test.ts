@@ -4,7 +4,7 @@ import vm from "node:vm";
 import { preloadScript, takePreloaded } from "./preload.ts";
 
 test("the script posts the query once and leaves the JSON answer under its key", async () => {
-  const calls: { url: string; init: { method: string; headers: Record<string, string>; body: string } }[] = [];
+  const calls: { url: string; init: { method: string; credentials: string; headers: Record<string, string>; body: string } }[] = [];
   const window: Record<string, unknown> = {};
   const fetch = (url: string, init: (typeof calls)[number]["init"]) => {
     calls.push({ url, init });
@@ -14,6 +14,7 @@ test("the script posts the query once and leaves the JSON answer under its key",
   vm.runInNewContext(preloadScript(request), { window, fetch });
   assert.equal(calls.length, 1);
   assert.equal(calls[0]!.init.method, "POST");
+  assert.equal(calls[0]!.init.credentials, "include", "the token cookie must reach the API under AUTH=required");
   assert.deepEqual(JSON.parse(calls[0]!.init.body), { query: request.query, variables: request.variables });
   const answer = await (window.__sparringPreload as Record<string, Promise<unknown>>).k1;
   assert.deepEqual(answer, { data: { ok: true } });

@@ -29,7 +29,7 @@ export function preloadScript(request: PreloadRequest): string {
   const body = scriptJson(JSON.stringify({ query: request.query, variables: request.variables }));
   return (
     `(window.${GLOBAL}=window.${GLOBAL}||{})[${scriptJson(request.key)}]=` +
-    `fetch(${scriptJson(request.url)},{method:"POST",headers:{"content-type":"application/json"},body:${body}})` +
+    `fetch(${scriptJson(request.url)},{method:"POST",credentials:"include",headers:{"content-type":"application/json"},body:${body}})` +
     `.then(function(r){return r.json()});`
   );
 }
