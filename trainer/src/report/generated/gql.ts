@@ -23,6 +23,9 @@ type Documents = {
     "\n  query TrainerRunImageSteps($runId: ID!, $kind: String) {\n    run(id: $runId) {\n      id\n      images(kind: $kind) {\n        step\n      }\n    }\n  }\n": typeof types.TrainerRunImageStepsDocument,
     "\n  mutation TrainerHeartbeat($runId: ID!) {\n    heartbeat(runId: $runId) {\n      id\n      status\n    }\n  }\n": typeof types.TrainerHeartbeatDocument,
     "\n  mutation TrainerFinishRun($runId: ID!, $status: RunStatus!, $error: String) {\n    finishRun(runId: $runId, status: $status, error: $error) {\n      id\n      status\n      error\n    }\n  }\n": typeof types.TrainerFinishRunDocument,
+    "\n  query StudyExperiments {\n    experiments {\n      id\n      name\n    }\n  }\n": typeof types.StudyExperimentsDocument,
+    "\n  query StudyRuns($experimentId: ID!, $after: String) {\n    runs(filter: { experimentId: $experimentId }, orderBy: { field: CREATED_AT, direction: ASC }, first: 500, after: $after) {\n      nodes {\n        id\n        name\n        method\n        status\n        config\n        error\n        startedAt\n        finishedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.StudyRunsDocument,
+    "\n  query StudySeries($runIds: [ID!]!, $keys: [String!]!) {\n    metricSeries(runIds: $runIds, keys: $keys) {\n      runId\n      key\n      points {\n        step\n        value\n      }\n    }\n  }\n": typeof types.StudySeriesDocument,
 };
 const documents: Documents = {
     "\n  fragment TrainerRunFields on Run {\n    id\n    name\n    status\n    method\n    config\n    experiment {\n      id\n      name\n    }\n  }\n": types.TrainerRunFieldsFragmentDoc,
@@ -34,6 +37,9 @@ const documents: Documents = {
     "\n  query TrainerRunImageSteps($runId: ID!, $kind: String) {\n    run(id: $runId) {\n      id\n      images(kind: $kind) {\n        step\n      }\n    }\n  }\n": types.TrainerRunImageStepsDocument,
     "\n  mutation TrainerHeartbeat($runId: ID!) {\n    heartbeat(runId: $runId) {\n      id\n      status\n    }\n  }\n": types.TrainerHeartbeatDocument,
     "\n  mutation TrainerFinishRun($runId: ID!, $status: RunStatus!, $error: String) {\n    finishRun(runId: $runId, status: $status, error: $error) {\n      id\n      status\n      error\n    }\n  }\n": types.TrainerFinishRunDocument,
+    "\n  query StudyExperiments {\n    experiments {\n      id\n      name\n    }\n  }\n": types.StudyExperimentsDocument,
+    "\n  query StudyRuns($experimentId: ID!, $after: String) {\n    runs(filter: { experimentId: $experimentId }, orderBy: { field: CREATED_AT, direction: ASC }, first: 500, after: $after) {\n      nodes {\n        id\n        name\n        method\n        status\n        config\n        error\n        startedAt\n        finishedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.StudyRunsDocument,
+    "\n  query StudySeries($runIds: [ID!]!, $keys: [String!]!) {\n    metricSeries(runIds: $runIds, keys: $keys) {\n      runId\n      key\n      points {\n        step\n        value\n      }\n    }\n  }\n": types.StudySeriesDocument,
 };
 
 /**
@@ -86,6 +92,18 @@ export function graphql(source: "\n  mutation TrainerHeartbeat($runId: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TrainerFinishRun($runId: ID!, $status: RunStatus!, $error: String) {\n    finishRun(runId: $runId, status: $status, error: $error) {\n      id\n      status\n      error\n    }\n  }\n"): (typeof documents)["\n  mutation TrainerFinishRun($runId: ID!, $status: RunStatus!, $error: String) {\n    finishRun(runId: $runId, status: $status, error: $error) {\n      id\n      status\n      error\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudyExperiments {\n    experiments {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query StudyExperiments {\n    experiments {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudyRuns($experimentId: ID!, $after: String) {\n    runs(filter: { experimentId: $experimentId }, orderBy: { field: CREATED_AT, direction: ASC }, first: 500, after: $after) {\n      nodes {\n        id\n        name\n        method\n        status\n        config\n        error\n        startedAt\n        finishedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query StudyRuns($experimentId: ID!, $after: String) {\n    runs(filter: { experimentId: $experimentId }, orderBy: { field: CREATED_AT, direction: ASC }, first: 500, after: $after) {\n      nodes {\n        id\n        name\n        method\n        status\n        config\n        error\n        startedAt\n        finishedAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudySeries($runIds: [ID!]!, $keys: [String!]!) {\n    metricSeries(runIds: $runIds, keys: $keys) {\n      runId\n      key\n      points {\n        step\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  query StudySeries($runIds: [ID!]!, $keys: [String!]!) {\n    metricSeries(runIds: $runIds, keys: $keys) {\n      runId\n      key\n      points {\n        step\n        value\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
