@@ -8,6 +8,11 @@ import { badInput, checkString, isUuid, notFound } from "../graphql/errors.ts";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
+/** Characters of an experiment's name. */
+export const MAX_EXPERIMENT_NAME = 200;
+/** Characters of an experiment's description. */
+export const MAX_DESCRIPTION = 10_000;
+
 export function listExperiments(prisma: PrismaClient): Promise<ExperimentRow[]> {
   return prisma.experiment.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
 }
@@ -18,8 +23,9 @@ export async function getExperiment(prisma: PrismaClient, id: string): Promise<E
 }
 
 export async function createExperiment(prisma: Tx, name: string, description?: string | null): Promise<ExperimentRow> {
-  const checkedName = checkString("name", name, { max: 200 });
-  const checkedDescription = description == null ? null : checkString("description", description, { max: 10_000, allowEmpty: true });
+  const checkedName = checkString("name", name, { max: MAX_EXPERIMENT_NAME });
+  const checkedDescription =
+    description == null ? null : checkString("description", description, { max: MAX_DESCRIPTION, allowEmpty: true });
   const existing = await prisma.experiment.findUnique({ where: { name: checkedName } });
   if (existing) throw badInput("name", `an experiment named ${JSON.stringify(checkedName)} already exists`);
   try {
@@ -50,7 +56,7 @@ export async function resolveLaunchExperiment(
     return experiment;
   }
   if (experimentName == null) throw badInput("experimentId", "give experimentId or experimentName");
-  const name = checkString("experimentName", experimentName, { max: 200 });
+  const name = checkString("experimentName", experimentName, { max: MAX_EXPERIMENT_NAME });
   // ON CONFLICT DO NOTHING, not upsert: concurrent launches into a new experiment must
   // all succeed (the later ones wait for the first insert, then find its row).
   await tx.experiment.createMany({ data: [{ name }], skipDuplicates: true });

@@ -19,8 +19,13 @@ export function runNotRunning(status: string, accepts: string): GraphQLError {
   });
 }
 
+/** A client's value quoted in a message, shortened: a hostile one may be megabytes long. */
+export function quote(value: string, max = 100): string {
+  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+}
+
 export function notFound(what: string, id: string): GraphQLError {
-  return new GraphQLError(`${what} ${JSON.stringify(id)} not found`, { extensions: { code: "NOT_FOUND", field: `${what}Id` } });
+  return new GraphQLError(`${what} ${quote(id)} not found`, { extensions: { code: "NOT_FOUND", field: `${what}Id` } });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,10 +51,39 @@ export function checkString(field: string, value: string, opts: { max: number; a
   return trimmed;
 }
 
+/** Tags a run may carry (and a filter may name). */
+export const MAX_TAGS = 50;
+/** Characters of one tag. */
+export const MAX_TAG_LENGTH = 64;
+
 /** Tags: each non-empty and short, duplicates dropped, order kept. */
 export function checkTags(field: string, tags: readonly string[]): string[] {
-  if (tags.length > 50) throw badInput(field, `at most 50 tags (got ${tags.length})`);
+  if (tags.length > MAX_TAGS) throw badInput(field, `at most ${MAX_TAGS} tags (got ${tags.length})`);
   const seen = new Set<string>();
-  for (const [i, tag] of tags.entries()) seen.add(checkString(`${field}[${i}]`, tag, { max: 64 }));
+  for (const [i, tag] of tags.entries()) seen.add(checkString(`${field}[${i}]`, tag, { max: MAX_TAG_LENGTH }));
   return [...seen];
+}
+
+/**
+ * Bounds a JSON value's size (characters of its JSON text, roughly) and nesting, walking it
+ * without recursion: a hostile value may be nested far deeper than the stack allows.
+ */
+export function checkJsonSize(field: string, value: unknown, opts: { maxChars: number; maxDepth: number }): void {
+  let chars = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item !== null && typeof item === "object") {
+      if (depth > opts.maxDepth) throw badInput(field, `must be nested at most ${opts.maxDepth} levels deep`);
+      const entries = Array.isArray(item) ? item.map((v) => ["", v] as const) : Object.entries(item);
+      chars += 2;
+      for (const [key, child] of entries) {
+        chars += key.length + 4;
+        stack.push([child, depth + 1]);
+      }
+    } else {
+      chars += typeof item === "string" ? item.length + 2 : String(item).length;
+    }
+    if (chars > opts.maxChars) throw badInput(field, `must be at most ${opts.maxChars} characters of JSON`);
+  }
 }

@@ -7,6 +7,11 @@ import { publish } from "../events/bus.ts";
 import { badInput, checkString, isUuid, notFound, runNotRunning } from "../graphql/errors.ts";
 import { decodeBase64, inspectPng, MAX_IMAGE_BYTES } from "./png.ts";
 
+/** Characters of an image kind (e.g. "fgsm-examples"). */
+export const MAX_KIND_LENGTH = 100;
+/** Characters of a caption. */
+export const MAX_CAPTION = 2_000;
+
 const LISTED = { id: true, runId: true, step: true, kind: true, caption: true, width: true, height: true, createdAt: true } as const;
 
 export function imageUrl(image: Pick<RunImageRow, "id">): string {
@@ -19,9 +24,9 @@ export async function logImage(
 ): Promise<RunImageRow> {
   if (!isUuid(args.runId)) throw notFound("run", args.runId);
   if (!Number.isInteger(args.step) || args.step < 0) throw badInput("step", `must be an integer ≥ 0 (got ${args.step})`);
-  const kind = checkString("kind", args.kind, { max: 100 });
+  const kind = checkString("kind", args.kind, { max: MAX_KIND_LENGTH });
   if (!/^[a-z0-9][a-z0-9_/.-]*$/i.test(kind)) throw badInput("kind", "may contain only letters, digits, '-', '_', '.', '/'");
-  const caption = args.caption == null ? null : checkString("caption", args.caption, { max: 2000, allowEmpty: true });
+  const caption = args.caption == null ? null : checkString("caption", args.caption, { max: MAX_CAPTION, allowEmpty: true });
   // Base64 is 4/3 of the bytes: refuse oversized input before decoding it.
   if (args.pngBase64.length > Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 64) {
     throw badInput("pngBase64", `image is larger than ${MAX_IMAGE_BYTES} bytes`);
@@ -46,7 +51,9 @@ export async function logImage(
   });
 }
 
-export function listImages(prisma: PrismaClient, runId: string, kind?: string | null): Promise<RunImageRow[]> {
+export async function listImages(prisma: PrismaClient, runId: string, kind?: string | null): Promise<RunImageRow[]> {
+  if (kind != null && kind.length > MAX_KIND_LENGTH)
+    throw badInput("kind", `must be at most ${MAX_KIND_LENGTH} characters (got ${kind.length})`);
   return prisma.runImage.findMany({
     where: { runId, ...(kind != null ? { kind } : {}) },
     orderBy: [{ kind: "asc" }, { step: "asc" }, { createdAt: "asc" }],

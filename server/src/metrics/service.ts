@@ -7,42 +7,15 @@ import DataLoader from "dataloader";
 import type { PrismaClient } from "../db/client.ts";
 import { publish } from "../events/bus.ts";
 import { toRanges, type StepRanges } from "../events/events.ts";
-import { badInput, checkString, isUuid, notFound, runNotRunning } from "../graphql/errors.ts";
+import { badInput, isUuid, notFound, runNotRunning } from "../graphql/errors.ts";
 import type { MetricPointInput } from "../graphql/generated/resolvers.ts";
 import { planBuckets, ROLLUP_BASE } from "./downsample.ts";
-
-export const MAX_POINTS_PER_CALL = 10_000;
-export const MAX_SERIES_PER_QUERY = 2_000;
-const MAX_STEP = 2 ** 31 - 1;
+import { checkPoints, checkRawPoints, checkSeriesArgs, MAX_SERIES_PER_QUERY, MAX_STEP, type SeriesArgs } from "./limits.ts";
 
 export interface LoggedPoint {
   key: string;
   step: number;
   value: number;
-}
-
-/** Checks every point before anything is written; the first bad one refuses the call. */
-function checkPoints(points: readonly MetricPointInput[]): { unique: MetricPointInput[]; repeats: number } {
-  if (points.length > MAX_POINTS_PER_CALL) {
-    throw badInput("points", `at most ${MAX_POINTS_PER_CALL} points per call (got ${points.length})`);
-  }
-  const seen = new Set<string>();
-  const unique: MetricPointInput[] = [];
-  for (const [i, point] of points.entries()) {
-    checkString(`points[${i}].key`, point.key, { max: 200 });
-    if (point.key !== point.key.trim()) throw badInput(`points[${i}].key`, "must not start or end with spaces");
-    if (!Number.isInteger(point.step) || point.step < 0 || point.step > MAX_STEP) {
-      throw badInput(`points[${i}].step`, `must be an integer from 0 to ${MAX_STEP} (got ${point.step})`);
-    }
-    if (typeof point.value !== "number" || !Number.isFinite(point.value)) {
-      throw badInput(`points[${i}].value`, `must be a finite number (got ${point.value})`);
-    }
-    const id = `${point.key}\u0000${point.step}`;
-    if (seen.has(id)) continue; // the first value of a repeated point wins
-    seen.add(id);
-    unique.push(point);
-  }
-  return { unique, repeats: points.length - unique.length };
 }
 
 export async function logMetrics(
@@ -157,19 +130,11 @@ interface SeriesRequest {
 
 /**
  * Series for every (run, key) pair that has points, in request order (runs, then keys).
- * Without maxPoints every point in range is returned.
+ * Without maxPoints every point in range is returned (refused beyond MAX_RAW_POINTS in all).
  */
-export async function readSeries(
-  prisma: PrismaClient,
-  args: { runIds: readonly string[]; keys: readonly string[]; maxPoints?: number | null; fromStep?: number | null; toStep?: number | null },
-): Promise<SeriesResult[]> {
+export async function readSeries(prisma: PrismaClient, args: SeriesArgs): Promise<SeriesResult[]> {
   const { maxPoints, fromStep, toStep } = args;
-  if (maxPoints != null && (!Number.isInteger(maxPoints) || maxPoints < 1)) {
-    throw badInput("maxPoints", `must be a positive integer (got ${maxPoints})`);
-  }
-  if (fromStep != null && toStep != null && fromStep > toStep) {
-    throw badInput("fromStep", `must not be greater than toStep (${fromStep} > ${toStep})`);
-  }
+  checkSeriesArgs(args);
   const runIds = [...new Set(args.runIds)].filter(isUuid);
   const keys = [...new Set(args.keys)];
   if (runIds.length * keys.length > MAX_SERIES_PER_QUERY) {
@@ -183,6 +148,10 @@ export async function readSeries(
 
   let requests: SeriesRequest[] = stats.map((s) => ({ runId: s.runId, key: s.key, lo: s.minStep, hi: s.maxStep, count: s.count }));
   if (ranged) requests = await narrowToRange(prisma, requests, from, to);
+  checkRawPoints(
+    maxPoints,
+    requests.map((r) => r.count),
+  );
 
   const small = requests.filter((r) => maxPoints == null || r.count <= maxPoints);
   const large = requests.filter((r) => maxPoints != null && r.count > maxPoints);

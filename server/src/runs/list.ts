@@ -5,11 +5,17 @@
  */
 import { Prisma as P } from "../db/generated/client.ts";
 import type { PrismaClient, RunRow } from "../db/client.ts";
-import { badInput, checkString, isUuid } from "../graphql/errors.ts";
+import { badInput, checkString, checkTags, isUuid } from "../graphql/errors.ts";
 import type { RunFilter, RunOrder } from "../graphql/generated/resolvers.ts";
 
 export const DEFAULT_PAGE = 50;
 export const MAX_PAGE = 500;
+/** Characters of a search term. */
+export const MAX_SEARCH = 200;
+/** Characters of a cursor (this API's are about 100). */
+export const MAX_CURSOR = 1_000;
+/** Entries of a status or method filter (each value once is enough). */
+export const MAX_FILTER_VALUES = 20;
 
 export interface RunPage {
   nodes: RunRow[];
@@ -27,6 +33,7 @@ function encodeCursor(cursor: Cursor): string {
 }
 
 function decodeCursor(after: string): Cursor {
+  if (after.length > MAX_CURSOR) throw badInput("after", `not a cursor returned by this API (longer than ${MAX_CURSOR} characters)`);
   try {
     const cursor = JSON.parse(Buffer.from(after, "base64url").toString()) as Cursor;
     if (typeof cursor.id === "string" && isUuid(cursor.id) && ["string", "number", "object"].includes(typeof cursor.v)) return cursor;
@@ -62,6 +69,11 @@ function filterConditions(filter: RunFilter | null | undefined): P.Sql[] {
     // An id that cannot exist matches nothing rather than failing the query.
     where.push(isUuid(filter.experimentId) ? P.sql`r.experiment_id = ${filter.experimentId}::uuid` : P.sql`false`);
   }
+  for (const name of ["status", "method"] as const) {
+    const values = filter[name];
+    if (values && values.length > MAX_FILTER_VALUES)
+      throw badInput(`filter.${name}`, `at most ${MAX_FILTER_VALUES} values (got ${values.length})`);
+  }
   if (filter.status && filter.status.length > 0) {
     where.push(P.sql`r.status::text = ANY(${[...filter.status]}::text[])`);
   }
@@ -69,10 +81,10 @@ function filterConditions(filter: RunFilter | null | undefined): P.Sql[] {
     where.push(P.sql`r.method::text = ANY(${[...filter.method]}::text[])`);
   }
   if (filter.tags && filter.tags.length > 0) {
-    where.push(P.sql`r.tags @> ${[...filter.tags]}::text[]`);
+    where.push(P.sql`r.tags @> ${checkTags("filter.tags", filter.tags)}::text[]`);
   }
   if (filter.search != null && filter.search.trim() !== "") {
-    const term = checkString("filter.search", filter.search, { max: 200 });
+    const term = checkString("filter.search", filter.search, { max: MAX_SEARCH });
     const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(P.sql`(r.name ILIKE ${pattern} OR coalesce(r.notes, '') ILIKE ${pattern} OR array_to_string(r.tags, ' ') ILIKE ${pattern})`);
   }

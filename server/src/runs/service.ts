@@ -9,12 +9,24 @@ import { resolveTrainingConfig, TrainingConfigError } from "../../../trainer/src
 import type { Prisma, PrismaClient, RunRow } from "../db/client.ts";
 import { publish } from "../events/bus.ts";
 import { resolveLaunchExperiment } from "../experiments/service.ts";
-import { badInput, checkString, checkTags, isUuid, notFound } from "../graphql/errors.ts";
+import { badInput, checkJsonSize, checkString, checkTags, isUuid, notFound } from "../graphql/errors.ts";
 import type { LaunchRunInput, RunStatus } from "../graphql/generated/resolvers.ts";
 
 type Tx = Prisma.TransactionClient;
 
 export const FINAL_STATUSES: readonly RunStatus[] = ["SUCCEEDED", "FAILED", "CANCELED"];
+
+/** Characters of a run's name. */
+export const MAX_RUN_NAME = 200;
+/** Characters of a run's notes. */
+export const MAX_NOTES = 100_000;
+/** Characters of the error a FAILED run records. */
+export const MAX_ERROR = 20_000;
+/** Runs one launchRuns call may launch. */
+export const MAX_RUNS_PER_LAUNCH = 500;
+/** A launch's config, before validation: characters of JSON and levels of nesting. */
+export const MAX_CONFIG_CHARS = 64 * 1024;
+export const MAX_CONFIG_DEPTH = 10;
 
 export async function getRun(prisma: PrismaClient | Tx, id: string): Promise<RunRow | null> {
   if (!isUuid(id)) return null;
@@ -29,6 +41,8 @@ export async function requireRun(prisma: PrismaClient | Tx, id: string): Promise
 
 /** Validates and completes a launch's config, naming the offending field on refusal. */
 export function checkConfig(config: unknown, field = "input.config"): Record<string, unknown> {
+  // Bounded first: the validator's messages quote what they refuse.
+  checkJsonSize(field, config, { maxChars: MAX_CONFIG_CHARS, maxDepth: MAX_CONFIG_DEPTH });
   try {
     return resolveTrainingConfig(config) as Record<string, unknown>;
   } catch (error) {
@@ -49,7 +63,7 @@ export function checkConfig(config: unknown, field = "input.config"): Record<str
 
 async function uniqueName(tx: Tx, experimentId: string, input: LaunchRunInput, field: string): Promise<string> {
   if (input.name != null) {
-    const name = checkString(field, input.name, { max: 200 });
+    const name = checkString(field, input.name, { max: MAX_RUN_NAME });
     const taken = await tx.run.findUnique({ where: { experimentId_name: { experimentId, name } } });
     if (taken) throw badInput(field, `a run named ${JSON.stringify(name)} already exists in this experiment`);
     return name;
@@ -109,7 +123,7 @@ export function startRun(prisma: PrismaClient, input: LaunchRunInput): Promise<R
 /** launchRuns: a whole study, all QUEUED or none. */
 export function launchRuns(prisma: PrismaClient, inputs: readonly LaunchRunInput[]): Promise<RunRow[]> {
   if (inputs.length === 0) throw badInput("inputs", "must list at least one run");
-  if (inputs.length > 500) throw badInput("inputs", `at most 500 runs at once (got ${inputs.length})`);
+  if (inputs.length > MAX_RUNS_PER_LAUNCH) throw badInput("inputs", `at most ${MAX_RUNS_PER_LAUNCH} runs at once (got ${inputs.length})`);
   return inTransaction(prisma, async (tx) => {
     const runs: RunRow[] = [];
     for (const [i, input] of inputs.entries()) runs.push(await createRun(tx, input, "QUEUED", `inputs[${i}]`));
@@ -125,7 +139,7 @@ export async function finishRun(prisma: PrismaClient, runId: string, status: Run
   if (!FINAL_STATUSES.includes(status)) {
     throw badInput("status", `must be one of ${FINAL_STATUSES.join(", ")} (got ${status})`);
   }
-  const message = error == null ? null : checkString("error", error, { max: 20_000, allowEmpty: true });
+  const message = error == null ? null : checkString("error", error, { max: MAX_ERROR, allowEmpty: true });
   return prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM runs WHERE id = ${runId}::uuid FOR UPDATE`;
     const run = rows[0] ? await requireRun(tx, runId) : undefined;
@@ -163,7 +177,7 @@ export async function setRunTags(prisma: PrismaClient, runId: string, tags: read
 }
 
 export async function setRunNotes(prisma: PrismaClient, runId: string, notes: string): Promise<RunRow> {
-  const checked = checkString("notes", notes, { max: 100_000, allowEmpty: true });
+  const checked = checkString("notes", notes, { max: MAX_NOTES, allowEmpty: true });
   return updateAnnotation(prisma, runId, { notes: checked });
 }
 

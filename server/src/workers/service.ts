@@ -6,19 +6,22 @@
  */
 import type { PrismaClient, RunRow, WorkerRow } from "../db/client.ts";
 import { publish } from "../events/bus.ts";
-import { badInput, checkString, isUuid, notFound } from "../graphql/errors.ts";
+import { badInput, checkString, isUuid, notFound, quote } from "../graphql/errors.ts";
 import { BACKENDS } from "../../../trainer/src/config/training-config.ts";
 
 export const WORKER_LOST = "worker lost";
+/** Characters of a worker id and of a host name. */
+export const MAX_WORKER_ID = 200;
+export const MAX_HOSTNAME = 255;
 
 export async function claimRun(
   prisma: PrismaClient,
   args: { workerId: string; backend?: string | null; hostname?: string | null },
 ): Promise<RunRow | null> {
-  const workerId = checkString("workerId", args.workerId, { max: 200 });
-  const hostname = args.hostname == null ? null : checkString("hostname", args.hostname, { max: 255, allowEmpty: true });
+  const workerId = checkString("workerId", args.workerId, { max: MAX_WORKER_ID });
+  const hostname = args.hostname == null ? null : checkString("hostname", args.hostname, { max: MAX_HOSTNAME, allowEmpty: true });
   if (args.backend != null && !(BACKENDS as readonly string[]).includes(args.backend)) {
-    throw badInput("backend", `must be one of ${BACKENDS.join(", ")} (got ${JSON.stringify(args.backend)})`);
+    throw badInput("backend", `must be one of ${BACKENDS.join(", ")} (got ${quote(args.backend)})`);
   }
   const backend = args.backend && args.backend !== "auto" ? args.backend : null;
   return prisma.$transaction(async (tx) => {
