@@ -34,8 +34,18 @@ async function main(): Promise<void> {
   const bus = new EventBus(database.url, prisma, log);
   await bus.start();
   const stopReaper = startReaper(prisma, config.runTimeoutS, log);
-  const server = await startApiServer({ prisma, bus, runTimeoutS: config.runTimeoutS }, { host: config.host, port: config.apiPort, log });
+  const server = await startApiServer(
+    { prisma, bus, runTimeoutS: config.runTimeoutS, authMode: config.auth },
+    {
+      host: config.host,
+      port: config.apiPort,
+      log,
+      authCacheMs: config.authCacheS * 1000,
+      rateLimit: { perSecond: config.rateLimitPerS, burst: config.rateLimitBurst },
+    },
+  );
   console.log(`API listening on ${server.url} (WebSocket subscriptions on the same URL)`);
+  log(config.auth === "required" ? "AUTH=required: every request needs an API token" : "AUTH=off: requests need no token");
 
   let stopping = false;
   const stop = async (signal: string) => {

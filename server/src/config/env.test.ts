@@ -24,6 +24,8 @@ test("every bad value is refused naming its variable", () => {
     [{ DATABASE_URL: "not a url" }, "DATABASE_URL"],
     [{ HOST: "bad host!" }, "HOST"],
     [{ API_PORT: "3000", WEB_PORT: "3000" }, "WEB_PORT"],
+    [{ AUTH: "on" }, "AUTH"],
+    [{ AUTH_CACHE_S: "-1" }, "AUTH_CACHE_S"],
   ];
   for (const [env, variable] of cases) {
     assert.throws(
@@ -45,4 +47,16 @@ test("SPARRING_PARTS picks the parts npm start runs", () => {
   assert.deepEqual([...readConfig({ SPARRING_PARTS: "api,workers" }).parts], ["api", "workers"]);
   assert.throws(() => readConfig({ SPARRING_PARTS: "api,gpu" }), /SPARRING_PARTS: unknown part "gpu"/);
   assert.throws(() => readConfig({ SPARRING_PARTS: "web" }), /SPARRING_PARTS: must include api/);
+});
+
+test("AUTH defaults to off on a loopback HOST and to required on any other; an explicit value wins", () => {
+  assert.equal(readConfig({}).auth, "off");
+  assert.equal(readConfig({ HOST: "localhost" }).auth, "off");
+  assert.equal(readConfig({ HOST: "0.0.0.0" }).auth, "required");
+  assert.equal(readConfig({ HOST: "10.1.2.3" }).auth, "required");
+  assert.equal(readConfig({ AUTH: "required" }).auth, "required");
+  assert.equal(readConfig({ HOST: "0.0.0.0", AUTH: "off" }).auth, "off");
+  assert.equal(readConfig({}).authCacheS, 5);
+  assert.equal(readConfig({ AUTH_CACHE_S: "0" }).authCacheS, 0);
+  assert.throws(() => readConfig({ AUTH: "yes" }), /^ConfigError: AUTH: expected one of off, required, got "yes"$/);
 });

@@ -3,6 +3,7 @@
  * stops the start with a message naming the variable, before anything is started.
  */
 import path from "node:path";
+import { AUTH_MODES, parseAuthMode, type AuthMode } from "../auth/mode.ts";
 
 export interface PlatformConfig {
   /** Where embedded PostgreSQL and other local state live. */
@@ -14,13 +15,27 @@ export interface PlatformConfig {
   webPort: number;
   /** Local trainer workers that `npm start` runs. */
   workers: number;
+  /** Requests a second each token (or client address) may make to /graphql; 0 = no limit. */
+  rateLimitPerS: number;
+  /** Requests a token may make at once before RATE_LIMIT_PER_S applies. */
+  rateLimitBurst: number;
   /** A RUNNING run without a heartbeat for this long becomes FAILED ("worker lost"). */
   runTimeoutS: number;
   /** Port of the embedded PostgreSQL; 0 picks a free one. */
   embeddedPgPort: number;
   /** Which parts `npm start` runs (SPARRING_PARTS, default all). */
   parts: Set<Part>;
+  /** Whether requests need an API token (AUTH; default off on a loopback HOST, else required). */
+  auth: AuthMode;
+  /** How long an API process trusts a verified token before checking it again (AUTH_CACHE_S). */
+  authCacheS: number;
 }
+
+/**
+ * Requests a second per token by default: far above what the dashboard, a trainer or the
+ * benchmarks' seeding send, low enough that one runaway client cannot take a whole API process.
+ */
+export const DEFAULT_RATE_LIMIT = { perSecond: 500, burst: 1000 } as const;
 
 export const PARTS = ["api", "web", "workers"] as const;
 export type Part = (typeof PARTS)[number];
@@ -95,10 +110,17 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): Platfor
     apiPort: integer(env, "API_PORT", 4000, 0, 65535),
     webPort: integer(env, "WEB_PORT", 3000, 0, 65535),
     workers: integer(env, "WORKERS", 1, 0, 64),
+    rateLimitPerS: integer(env, "RATE_LIMIT_PER_S", DEFAULT_RATE_LIMIT.perSecond, 0, 1_000_000),
+    rateLimitBurst: integer(env, "RATE_LIMIT_BURST", DEFAULT_RATE_LIMIT.burst, 1, 1_000_000),
     runTimeoutS: integer(env, "RUN_TIMEOUT_S", 120, 1, 86400),
     embeddedPgPort: integer(env, "EMBEDDED_PG_PORT", 54329, 0, 65535),
     parts: parts(env),
+    auth: "off",
+    authCacheS: integer(env, "AUTH_CACHE_S", 5, 0, 300),
   };
+  const auth = parseAuthMode(env.AUTH, config.host);
+  if (!auth) throw new ConfigError("AUTH", `expected one of ${AUTH_MODES.join(", ")}, got "${env.AUTH}"`);
+  config.auth = auth;
   if (config.apiPort !== 0 && config.apiPort === config.webPort) {
     throw new ConfigError("WEB_PORT", `must differ from API_PORT (${config.apiPort})`);
   }

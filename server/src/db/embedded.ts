@@ -129,10 +129,33 @@ export async function startEmbeddedPostgres(
     await client.end();
   }
   return {
-    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    url: embeddedUrl(port),
     port,
     stop: () => server.stop(),
   };
+}
+
+function embeddedUrl(port: number): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+/**
+ * The URL of the embedded server already running in `dataDir` (e.g. under `npm start`), or
+ * undefined. Tools use it instead of starting a second server, which would stop the first.
+ */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | undefined> {
+  const content = await fs.readFile(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").catch(() => undefined);
+  // postmaster.pid: pid, data directory, start time, port, ...
+  const [pidLine, , , portLine] = content?.split("\n") ?? [];
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return undefined; // gone: a stale file
+  }
+  return embeddedUrl(port);
 }
 
 async function removeStalePid(databaseDir: string): Promise<void> {

@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { GraphQLSchema } from "graphql";
+import { authResolvers } from "../auth/resolvers.ts";
 import { experimentResolvers } from "../experiments/resolvers.ts";
 import { imageResolvers } from "../images/resolvers.ts";
 import { metricResolvers } from "../metrics/resolvers.ts";
@@ -40,6 +41,7 @@ export function buildSchema(): GraphQLSchema {
     metricResolvers,
     imageResolvers,
     workerResolvers,
+    authResolvers,
   ]);
   return makeExecutableSchema({ typeDefs: mergeTypeDefs(loadTypeDefs()), resolvers });
 }

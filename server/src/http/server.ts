@@ -1,7 +1,7 @@
 /**
  * The API process's HTTP edge: Apollo Server on POST /graphql, graphql-ws subscriptions on
  * the same path, GET /healthz, and GET /images/<id>.png. Stateless: any number of these
- * can serve one PostgreSQL.
+ * can serve one PostgreSQL. Everything but /healthz passes authentication (server/src/auth).
  */
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -13,10 +13,16 @@ import { useServer } from "graphql-ws/use/ws";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer } from "ws";
+import { authMiddleware, createAuthenticator, scopePlugin, wsAuth } from "../auth/http.ts";
+import type { Principal } from "../auth/principal.ts";
+import { TokenVerifier } from "../auth/tokens.ts";
 import { migrationStatus } from "../db/migrate.ts";
 import { createContext, type Context, type Services } from "../graphql/context.ts";
 import { buildSchema } from "../graphql/schema.ts";
 import { readImage } from "../images/service.ts";
+import { MAX_QUERY_TOKENS } from "../graphql/limits.ts";
+import { limitMessageRate, queryLimitsPlugin, rateLimitMiddleware, subscriptionLimits } from "./limits.ts";
+import type { RateLimit } from "./rate-limit.ts";
 
 /** Largest request body accepted (a full logMetrics batch or a 4 MiB PNG fits easily). */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -36,6 +42,9 @@ const CLIENT_CODES = new Set([
   "PERSISTED_QUERY_NOT_FOUND",
   "UNAUTHENTICATED",
   "FORBIDDEN",
+  "QUERY_TOO_DEEP",
+  "QUERY_TOO_COMPLEX",
+  "RATE_LIMITED",
 ]);
 
 /** Client mistakes pass through; anything else becomes an opaque INTERNAL_SERVER_ERROR. */
@@ -58,19 +67,27 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, log: (m: 
 
 export async function startApiServer(
   services: Services,
-  options: { host: string; port: number; log?: (message: string) => void },
+  options: { host: string; port: number; log?: (message: string) => void; authCacheMs?: number; rateLimit?: RateLimit },
 ): Promise<ApiServer> {
   const log = options.log ?? (() => {});
   const schema = buildSchema();
+  const verifier = new TokenVerifier(services.prisma, { cacheMs: options.authCacheMs ?? 5_000, log });
+  const authenticate = createAuthenticator(services.authMode, verifier, log);
+  const ws = wsAuth(authenticate);
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
 
   const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: MAX_BODY_BYTES });
-  const wsCleanup = useServer<Record<string, unknown>, Context & Record<PropertyKey, unknown>>(
+  wsServer.on("connection", (socket) => limitMessageRate(socket));
+  const wsLimits = subscriptionLimits(schema);
+  const wsCleanup = useServer<Record<string, unknown>, { auth: Principal }>(
     {
       schema,
-      context: () => createContext(services) as Context & Record<PropertyKey, unknown>,
+      onConnect: (ctx) => ws.onConnect(ctx),
+      onSubscribe: (ctx, id, payload) => ws.onSubscribe(ctx, id, payload) ?? wsLimits(ctx, id, payload),
+      // onConnect has set auth before any operation is accepted.
+      context: (ctx) => createContext(services, ctx.extra.auth!) as Context & Record<PropertyKey, unknown>,
       onError: (_ctx, _id, _payload, errors) => {
         for (const e of errors) log(`subscription error: ${e.message}`);
       },
@@ -81,17 +98,22 @@ export async function startApiServer(
   const apollo = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     formatError: (formatted, error) => formatError(formatted, error, log),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Cache hints are unused here, and the plugin adds work to every resolved field.
       ApolloServerPluginCacheControlDisabled(),
+      scopePlugin<Context>(),
+      queryLimitsPlugin<Context>(),
     ],
   });
   await apollo.start();
 
   // Browsers may cache the preflight for 10 minutes (the dashboard calls from another port).
-  app.use(cors({ maxAge: 600 }));
+  // The Origin is reflected with credentials so the dashboard's token cookie works; which
+  // origins a cookie counts from is decided by authentication (same host name only).
+  app.use(cors({ origin: true, credentials: true, maxAge: 600 }));
   app.get("/healthz", async (_req, res) => {
     try {
       const status = await migrationStatus(services.prisma);
@@ -100,6 +122,7 @@ export async function startApiServer(
       res.status(503).json({ ok: false, database: "unreachable", error: (error as Error).message });
     }
   });
+  app.use(authMiddleware(authenticate));
   app.get("/images/:file", async (req, res) => {
     const id = req.params.file.replace(/\.png$/, "");
     try {
@@ -108,14 +131,20 @@ export async function startApiServer(
         res.status(404).type("text/plain").send("image not found");
         return;
       }
-      // Images never change once stored.
-      res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+      // Images never change once stored; behind a token, only the browser may keep them.
+      res.setHeader("Cache-Control", `${services.authMode === "required" ? "private" : "public"}, max-age=31536000, immutable`);
       res.type("image/png").send(Buffer.from(png));
     } catch {
       res.status(503).type("text/plain").send("database unavailable");
     }
   });
-  app.use("/graphql", express.json({ limit: MAX_BODY_BYTES }), expressMiddleware(apollo, { context: async () => createContext(services) }));
+  // After authentication (res.locals.auth is the caller), before the body is read.
+  if (options.rateLimit) app.use("/graphql", rateLimitMiddleware(options.rateLimit));
+  app.use(
+    "/graphql",
+    express.json({ limit: MAX_BODY_BYTES }),
+    expressMiddleware(apollo, { context: async ({ res }) => createContext(services, res.locals.auth as Principal) }),
+  );
   // Body-parser errors (malformed JSON, too large) as JSON with a clear message, not HTML.
   app.use(
     (error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

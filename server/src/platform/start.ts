@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { ConfigError, readConfig, type PlatformConfig } from "../config/env.ts";
 import { openDatabase, type Database } from "../db/database.ts";
 import { createPrinter, Supervisor } from "./supervisor.ts";
+import { mintWorkerToken, WORKER_TOKEN_NAME } from "./worker-token.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const NEXT = path.join(ROOT, "node_modules/next/dist/bin/next");
@@ -80,6 +81,7 @@ async function startParts(config: PlatformConfig, database: Database, supervisor
   const env = {
     DATABASE_URL: database.url,
     HOST: config.host,
+    AUTH: config.auth,
     API_PORT: String(config.apiPort),
     RUN_TIMEOUT_S: String(config.runTimeoutS),
     SPARRING_SKIP_MIGRATE: "1",
@@ -135,12 +137,16 @@ async function startParts(config: PlatformConfig, database: Database, supervisor
   }
 
   const workerCli = path.join(ROOT, "trainer/src/cli/worker.ts");
-  if (config.parts.has("workers") && existsSync(workerCli)) {
+  if (config.parts.has("workers") && existsSync(workerCli) && config.workers > 0) {
+    // Only the workers get the token; with AUTH=off they need none (a stale one would be refused).
+    const token = config.auth === "required" ? await mintWorkerToken(database.url) : "";
+    if (token) say(`local workers use a fresh write token "${WORKER_TOKEN_NAME}" (AUTH=required)`);
     for (let i = 1; i <= config.workers; i++) {
       supervisor.start({
         name: `worker-${i}`,
         command: process.execPath,
         args: ["--import", "tsx", workerCli, "--api", apiUrl, "--id", `local-${i}`],
+        env: { SPARRING_TOKEN: token },
         cwd: ROOT,
         restart: true,
       });
@@ -149,6 +155,8 @@ async function startParts(config: PlatformConfig, database: Database, supervisor
 
   say(`API listening on ${apiUrl} (subscriptions: ${apiUrl.replace(/^http/, "ws")})`);
   if (dashboard) say(`dashboard on ${dashboard}`);
+  if (config.auth === "required")
+    say("AUTH=required: every request needs a token; make one with: npm run token -- create --name NAME --scope read|write");
   say(
     `${config.parts.has("workers") && existsSync(workerCli) ? config.workers : 0} local worker(s); data in ${config.dataDir}; Ctrl-C stops everything`,
   );

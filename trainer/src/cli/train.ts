@@ -11,6 +11,7 @@ import { ApiClient } from "../report/api-client.ts";
 import { startRun } from "../report/operations.ts";
 import { applyConfigFlags, configFlagHelp, configFlagOptions } from "./config-flags.ts";
 import { readConfigFile } from "./config-file.ts";
+import { authProblem } from "./auth-problem.ts";
 import { failureMessage } from "./failure-message.ts";
 import { stopOnSignals } from "./signals.ts";
 
@@ -109,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
           : undefined,
     });
   } catch (error) {
-    console.error(`could not start the run: ${(error as Error).message}`);
+    console.error(`could not start the run: ${authProblem(error) ?? (error as Error).message}`);
     return 1;
   }
 

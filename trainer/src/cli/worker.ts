@@ -15,6 +15,7 @@ import { ApiClient } from "../report/api-client.ts";
 import { isRetryable } from "../report/api-error.ts";
 import { backoffDelay } from "../report/backoff.ts";
 import { claimRun, finishRun, type TrainerRun } from "../report/operations.ts";
+import { authProblem } from "./auth-problem.ts";
 import { failureMessage } from "./failure-message.ts";
 import { Wakeup } from "../report/wakeup.ts";
 
@@ -155,6 +156,7 @@ async function main(argv: string[]): Promise<number> {
 
   say(`${options.workerId} on ${backend}, ${options.concurrency} at a time, claiming from ${options.api}`);
   let failures = 0;
+  let refused: string | undefined;
   while (!stopping) {
     if (active.size >= options.concurrency) {
       await Promise.race([...[...active.values()].map((a) => a.done), wakeup.wait()]);
@@ -166,6 +168,14 @@ async function main(argv: string[]): Promise<number> {
       if (failures > 0) say("the API is reachable again");
       failures = 0;
     } catch (error) {
+      // A refused token stays refused: retrying forever would hide the problem.
+      refused = authProblem(error);
+      if (refused) {
+        say(`${refused}; stopping`);
+        stopping = true;
+        for (const { child } of active.values()) child.kill("SIGTERM");
+        break;
+      }
       if (failures === 0) say(`cannot claim runs: ${failureMessage(error)}${isRetryable(error) ? "; retrying" : ""}`);
       await wakeup.wait(Math.max(options.pollMs, backoffDelay(failures++)));
       continue;
@@ -190,7 +200,7 @@ async function main(argv: string[]): Promise<number> {
   }
   await Promise.all([...active.values()].map((a) => a.done));
   say("stopped");
-  return 0;
+  return refused ? 1 : 0;
 }
 
 process.exit(await main(process.argv.slice(2)));

@@ -192,6 +192,7 @@ export type Query = {
   runTags: Array<Scalars['String']['output']>;
   /** At most 500 runs a page (default 50). Runs without the METRIC key sort last. */
   runs: RunConnection;
+  viewer: Viewer;
   /** Workers seen in the last hour, most recent first. */
   workers: Array<Worker>;
 };
@@ -323,10 +324,30 @@ export type SubscriptionRunUpdatedArgs = {
   runId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** What an API token may do. WRITE implies READ. */
+export type TokenScope =
+  /** Queries, subscriptions and images. */
+  | 'READ'
+  /** Also mutations. */
+  | 'WRITE';
+
 export type TrainingMethod =
   | 'FGSM'
   | 'GAN'
   | 'STANDARD';
+
+/**
+ * The caller, as the API sees it: lets a client check a token and learn whether the API
+ * asks for one. With AUTH=off and no token: { name: null, scope: WRITE, authRequired: false }.
+ */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** True when every request needs a token (AUTH=required). */
+  authRequired: Scalars['Boolean']['output'];
+  /** The token's name; null without a token. */
+  name?: Maybe<Scalars['String']['output']>;
+  scope: TokenScope;
+};
 
 /** A trainer process that claims queued runs. */
 export type Worker = {
@@ -439,7 +460,9 @@ export type ResolversTypes = {
   SortDirection: SortDirection;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TokenScope: TokenScope;
   TrainingMethod: TrainingMethod;
+  Viewer: ResolverTypeWrapper<Viewer>;
   Worker: ResolverTypeWrapper<WorkerRowModel>;
 };
 
@@ -469,6 +492,7 @@ export type ResolversParentTypes = {
   RunOrder: RunOrder;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  Viewer: Viewer;
   Worker: WorkerRowModel;
 };
 
@@ -547,6 +571,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   run?: Resolver<Maybe<ResolversTypes['Run']>, ParentType, ContextType, RequireFields<QueryRunArgs, 'id'>>;
   runTags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   runs?: Resolver<ResolversTypes['RunConnection'], ParentType, ContextType, Partial<QueryRunsArgs>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   workers?: Resolver<Array<ResolversTypes['Worker']>, ParentType, ContextType>;
 };
 
@@ -592,6 +617,12 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
   runUpdated?: SubscriptionResolver<ResolversTypes['Run'], "runUpdated", ParentType, ContextType, Partial<SubscriptionRunUpdatedArgs>>;
 };
 
+export type ViewerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  authRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['TokenScope'], ParentType, ContextType>;
+};
+
 export type WorkerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Worker'] = ResolversParentTypes['Worker']> = {
   firstSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   hostname?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -616,6 +647,7 @@ export type Resolvers<ContextType = Context> = {
   RunConnection?: RunConnectionResolvers<ContextType>;
   RunImage?: RunImageResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
   Worker?: WorkerResolvers<ContextType>;
 };
 
