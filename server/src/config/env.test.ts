@@ -11,6 +11,8 @@ test("defaults match the README", () => {
   assert.equal(config.webPort, 3000);
   assert.equal(config.workers, 1);
   assert.equal(config.runTimeoutS, 120);
+  assert.deepEqual([config.rateLimitPerS, config.rateLimitBurst], [500, 1000]);
+  assert.equal(readConfig({ RATE_LIMIT_PER_S: "0" }).rateLimitPerS, 0, "0 turns the rate limit off");
 });
 
 test("every bad value is refused naming its variable", () => {
@@ -26,6 +28,8 @@ test("every bad value is refused naming its variable", () => {
     [{ API_PORT: "3000", WEB_PORT: "3000" }, "WEB_PORT"],
     [{ AUTH: "on" }, "AUTH"],
     [{ AUTH_CACHE_S: "-1" }, "AUTH_CACHE_S"],
+    [{ RATE_LIMIT_PER_S: "fast" }, "RATE_LIMIT_PER_S"],
+    [{ RATE_LIMIT_BURST: "0" }, "RATE_LIMIT_BURST"],
   ];
   for (const [env, variable] of cases) {
     assert.throws(
