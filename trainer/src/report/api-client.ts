@@ -5,7 +5,7 @@
  */
 import { print, type DocumentNode } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { ApiGraphQLError, ApiTransportError, type GraphQLErrorEntry } from "./api-error.ts";
+import { ApiGraphQLError, ApiTransportError, parseRetryAfter, type GraphQLErrorEntry } from "./api-error.ts";
 
 export interface ApiClientOptions {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
@@ -57,7 +57,9 @@ export class ApiClient {
       throw new ApiTransportError(`cannot reach ${this.url}: ${describeCause(error)}`, { cause: error });
     }
     if (response.status >= 500 || response.status === 429) {
-      throw new ApiTransportError(`${this.url} answered HTTP ${response.status}`);
+      // 429: rate limited (RATE_LIMITED); the caller waits at least Retry-After, then resends.
+      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+      throw new ApiTransportError(`${this.url} answered HTTP ${response.status}`, { retryAfterMs });
     }
     let body: GraphQLResponse;
     try {

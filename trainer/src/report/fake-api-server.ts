@@ -12,7 +12,9 @@ export type Failure =
   /** Do the work, then drop the connection: the client cannot know it succeeded. */
   | "ambiguous"
   /** Answer a GraphQL BAD_USER_INPUT error. */
-  | "refuse";
+  | "refuse"
+  /** Answer 429 RATE_LIMITED with Retry-After: 1, as the API does over its rate limit. */
+  | "rate-limited";
 
 export interface FakeApiRequest {
   operation: string;
@@ -75,6 +77,11 @@ export class FakeApiServer {
     const failure = this.failurePlan(request, index);
     if (failure === "unavailable") {
       res.writeHead(503).end("unavailable");
+      return;
+    }
+    if (failure === "rate-limited") {
+      const body = { errors: [{ message: "rate limit exceeded (test)", extensions: { code: "RATE_LIMITED" } }] };
+      res.writeHead(429, { "content-type": "application/json", "retry-after": "1" }).end(JSON.stringify(body));
       return;
     }
     if (failure === "refuse") {

@@ -106,6 +106,35 @@ test("while the API is down training is not held up; afterwards everything arriv
   assert.ok(logs.some((line) => line.includes("reachable again")));
 });
 
+test("rate limited (429 RATE_LIMITED): waits at least Retry-After, keeps buffering, drops nothing", async (t) => {
+  const api = await new FakeApiServer().start();
+  t.after(() => api.stop());
+  const sentAt: number[] = [];
+  // The first two logMetrics calls are refused with 429 and Retry-After: 1.
+  api.failurePlan = (request) => {
+    if (request.operation !== "TrainerLogMetrics") return undefined;
+    sentAt.push(performance.now());
+    return sentAt.length <= 2 ? "rate-limited" : undefined;
+  };
+  const { reporter } = reporterFor(api);
+  const expected: MetricPointOut[] = [];
+  for (let cycle = 0; cycle < 10; cycle++) {
+    expected.push(...cyclePoints(cycle));
+    reporter.metrics(cyclePoints(cycle));
+  }
+  assert.equal(await reporter.finish({ status: "SUCCEEDED" }), "SUCCEEDED");
+  // Backoff alone would retry within 200 ms (fastBackoff); Retry-After says 1 s.
+  assert.ok(sentAt[1]! - sentAt[0]! >= 950, `retried after ${Math.round(sentAt[1]! - sentAt[0]!)} ms`);
+  assert.ok(sentAt[2]! - sentAt[1]! >= 950, `retried after ${Math.round(sentAt[2]! - sentAt[1]!)} ms`);
+  assert.deepEqual(
+    api.points,
+    expected.map(({ key, step, value }) => ({ key, step, value })),
+  );
+  const stats = reporter.stats();
+  assert.equal(stats.retries, 2);
+  assert.equal(stats.droppedPoints, 0);
+});
+
 test("an image whose answer was lost is not stored twice", async (t) => {
   const api = await new FakeApiServer().start();
   t.after(() => api.stop());

@@ -8,7 +8,7 @@
  */
 import type { MetricPointOut, Progress, TrainingReporter } from "../methods/training-run.ts";
 import type { ApiClient } from "./api-client.ts";
-import { ApiGraphQLError, isRetryable } from "./api-error.ts";
+import { ApiGraphQLError, isRetryable, retryAfterMs } from "./api-error.ts";
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from "./backoff.ts";
 import { DeliveryQueue } from "./delivery-queue.ts";
 import { HeartbeatLoop } from "./heartbeat-loop.ts";
@@ -187,7 +187,7 @@ export class RunReporter implements TrainingReporter {
             this.log(`could not finish the run as ${final.status}: ${message(error)}`);
             return isRetryable(error) ? "FAILED" : await this.statusAfterRefusal();
           }
-          await sleep(backoffDelay(attempt, this.backoff));
+          await sleep(Math.max(backoffDelay(attempt, this.backoff), retryAfterMs(error)));
         }
       }
     } finally {
@@ -249,7 +249,8 @@ export class RunReporter implements TrainingReporter {
           if (!this.apiDown) this.log(`the API is unreachable (${message(error)}); training goes on, reports are buffered`);
           this.apiDown = true;
           this.counts.retries++;
-          await this.work.wait(backoffDelay(attempt++, this.backoff), true);
+          // Rate limited: no sooner than the API asked; the points stay queued meanwhile.
+          await this.work.wait(Math.max(backoffDelay(attempt++, this.backoff), retryAfterMs(error)), true);
         } else {
           attempt = 0;
           // The API refuses writes to a run that ended meanwhile (e.g. canceled between two
