@@ -12,7 +12,7 @@ import { freePort, ROOT, waitFor, type Platform } from "./platform.ts";
 
 const WEB = path.join(ROOT, "web");
 const BUILD_ID = path.join(WEB, ".next", "BUILD_ID");
-const SOURCES = ["app", "ui", "lib", "next.config.ts"].map((p) => path.join(WEB, p));
+const SOURCES = ["app", "ui", "lib", "proxy.ts", "next.config.ts"].map((p) => path.join(WEB, p));
 const SHARED = [path.join(ROOT, "trainer/src/config/training-config.ts"), path.join(ROOT, "package-lock.json")];
 
 function newestMtime(target: string): number {

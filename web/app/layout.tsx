@@ -1,11 +1,12 @@
 /**
- * The shell of every page: navigation and the API connection. Rendered per request so the
- * API URL comes from the environment of the running server, not of the build.
+ * The shell of every page: navigation, who is signed in, and the API connection. Rendered per
+ * request so the API URL comes from the environment of the running server, not of the build.
  */
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { apiUrl } from "../lib/api-url.ts";
+import { ViewerBadge } from "../ui/auth/viewer-badge.tsx";
 import { ApiProvider } from "../ui/shell/api-provider.tsx";
 import { NavLinks } from "../ui/shell/nav-links.tsx";
 import "./styles/base.css";
@@ -34,6 +35,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             </Link>
             <NavLinks />
           </nav>
+          {/* Its own boundary: asking who is signed in never holds up the page. */}
+          <Suspense fallback={null}>
+            <ViewerBadge />
+          </Suspense>
         </header>
         <ApiProvider url={apiUrl()}>
           <main id="main">{children}</main>

@@ -41,3 +41,17 @@ export function bearer(token: string | undefined): string | undefined {
   const trimmed = token?.trim();
   return trimmed ? `Bearer ${trimmed}` : undefined;
 }
+
+/**
+ * True when the browser will send the dashboard's cookie to the API: cookies go to the host
+ * name they were set for, whatever the port, so the dashboard (its Host header) and the API
+ * (its URL) must share a host name — http://localhost:3000 with an API at 127.0.0.1 does not.
+ */
+export function cookieReachesApi(dashboardHost: string | null | undefined, apiHttpUrl: string): boolean {
+  if (!dashboardHost) return true; // unknown: do not cry wolf
+  try {
+    return new URL(`http://${dashboardHost}`).hostname.toLowerCase() === new URL(apiHttpUrl).hostname.toLowerCase();
+  } catch {
+    return true;
+  }
+}

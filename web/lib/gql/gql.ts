@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query Viewer {\n    viewer {\n      name\n      scope\n      authRequired\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  fragment CompareRunFields on Run {\n    id\n    name\n    status\n    method\n    config\n    metricKeys\n    experiment {\n      id\n      name\n    }\n  }\n": typeof types.CompareRunFieldsFragmentDoc,
     "\n  query CompareSeries($runIds: [ID!]!, $keys: [String!]!, $maxPoints: Int, $fromStep: Int, $toStep: Int) {\n    metricSeries(runIds: $runIds, keys: $keys, maxPoints: $maxPoints, fromStep: $fromStep, toStep: $toStep) {\n      runId\n      key\n      count\n      points {\n        step\n        value\n        min\n        max\n      }\n    }\n  }\n": typeof types.CompareSeriesDocument,
     "\n  query LaunchOptions {\n    experiments {\n      id\n      name\n    }\n    runTags\n  }\n": typeof types.LaunchOptionsDocument,
@@ -34,6 +35,7 @@ type Documents = {
     "\n  subscription RunsUpdated {\n    runUpdated {\n      ...RunRowFields\n    }\n  }\n": typeof types.RunsUpdatedDocument,
 };
 const documents: Documents = {
+    "\n  query Viewer {\n    viewer {\n      name\n      scope\n      authRequired\n    }\n  }\n": types.ViewerDocument,
     "\n  fragment CompareRunFields on Run {\n    id\n    name\n    status\n    method\n    config\n    metricKeys\n    experiment {\n      id\n      name\n    }\n  }\n": types.CompareRunFieldsFragmentDoc,
     "\n  query CompareSeries($runIds: [ID!]!, $keys: [String!]!, $maxPoints: Int, $fromStep: Int, $toStep: Int) {\n    metricSeries(runIds: $runIds, keys: $keys, maxPoints: $maxPoints, fromStep: $fromStep, toStep: $toStep) {\n      runId\n      key\n      count\n      points {\n        step\n        value\n        min\n        max\n      }\n    }\n  }\n": types.CompareSeriesDocument,
     "\n  query LaunchOptions {\n    experiments {\n      id\n      name\n    }\n    runTags\n  }\n": types.LaunchOptionsDocument,
@@ -68,6 +70,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      name\n      scope\n      authRequired\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      name\n      scope\n      authRequired\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
