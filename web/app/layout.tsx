@@ -1,11 +1,12 @@
 /**
  * The shell of every page: navigation, who is signed in, and the API connection. Rendered per
- * request so the API URL comes from the environment of the running server, not of the build.
+ * request so the API URL comes from the environment of the running server, not of the build
+ * (and names the API by the host name this browser used for the dashboard).
  */
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
-import { apiUrl } from "../lib/api-url.ts";
+import { browserApiUrl } from "../lib/server-api.ts";
 import { ViewerBadge } from "../ui/auth/viewer-badge.tsx";
 import { ApiProvider } from "../ui/shell/api-provider.tsx";
 import { NavLinks } from "../ui/shell/nav-links.tsx";
@@ -21,7 +22,8 @@ export const metadata: Metadata = {
   description: "Experiment tracking for adversarial-robustness research",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const api = await browserApiUrl();
   return (
     <html lang="en">
       <body>
@@ -40,7 +42,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <ViewerBadge />
           </Suspense>
         </header>
-        <ApiProvider url={apiUrl()}>
+        <ApiProvider url={api}>
           <main id="main">{children}</main>
         </ApiProvider>
       </body>

@@ -8,7 +8,7 @@ import { cacheExchange, createClient, fetchExchange, type AnyVariables, type Typ
 import { registerUrql } from "@urql/next/rsc";
 import { cookies, headers } from "next/headers";
 import { redirect, unstable_rethrow } from "next/navigation";
-import { apiUrl } from "./api-url.ts";
+import { apiUrl, browserApiUrlFor } from "./api-url.ts";
 import { UNAUTHENTICATED } from "./auth-errors.ts";
 import { REQUEST_PATH_HEADER, signInPath } from "./next-path.ts";
 import { bearer, TOKEN_COOKIE } from "./session-cookie.ts";
@@ -32,6 +32,11 @@ export class ApiError extends Error {
     super(message);
     this.name = "ApiError";
   }
+}
+
+/** The API URL for this request's browser (see browserApiUrlFor): the one pages hand to client code. */
+export async function browserApiUrl(): Promise<string> {
+  return browserApiUrlFor(apiUrl(), (await headers()).get("host"));
 }
 
 /** The Authorization header of this request's user, if signed in. */

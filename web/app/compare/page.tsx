@@ -8,11 +8,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { randomUUID } from "node:crypto";
 import { Suspense } from "react";
-import { apiUrl } from "../../lib/api-url.ts";
 import { parseRunIds } from "../../lib/compare-tables.ts";
 import type { CompareRunFieldsFragment } from "../../lib/gql/graphql.ts";
 import { ASSUMED_CHART_WIDTH, maxPointsFor } from "../../lib/resolution.ts";
-import { load, serverQuery } from "../../lib/server-api.ts";
+import { browserApiUrl, load, serverQuery } from "../../lib/server-api.ts";
 import { USUAL_KEYS } from "../../lib/usual-keys.ts";
 import { compareRunsRequest } from "../../ui/compare/compare-runs-query.ts";
 import { CompareView } from "../../ui/compare/compare-view.tsx";
@@ -45,7 +44,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <h1>Compare runs</h1>
-      <PreloadScript request={{ key: preload.key, url: apiUrl(), query: print(CompareSeriesQuery), variables }} />
+      <PreloadScript request={{ key: preload.key, url: await browserApiUrl(), query: print(CompareSeriesQuery), variables }} />
       <Suspense fallback={<CompareSkeleton />}>
         <CompareBody ids={ids} preload={preload} />
       </Suspense>

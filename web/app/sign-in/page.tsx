@@ -7,9 +7,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { apiUrl } from "../../lib/api-url.ts";
 import { safeNextPath } from "../../lib/next-path.ts";
-import { requestAuthorization } from "../../lib/server-api.ts";
+import { browserApiUrl, requestAuthorization } from "../../lib/server-api.ts";
 import { cookieReachesApi } from "../../lib/session-cookie.ts";
 import { SignInForm } from "../../ui/auth/sign-in-form.tsx";
 import { fetchViewer } from "../../ui/auth/viewer.ts";
@@ -21,7 +20,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const authorization = await requestAuthorization();
   const [anonymous, current] = await Promise.all([fetchViewer(undefined), authorization ? fetchViewer(authorization) : undefined]);
   const signedIn = current?.ok && current.viewer.name ? current.viewer : undefined;
-  const reachable = cookieReachesApi((await headers()).get("host"), apiUrl());
+  const browserApi = await browserApiUrl();
+  const reachable = cookieReachesApi((await headers()).get("host"), browserApi);
   return (
     <>
       <h1>Sign in</h1>
@@ -33,8 +33,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       {signedIn && !reachable ? (
         <div className="state error" role="alert" style={{ marginBottom: 12 }}>
           You are signed in as <strong>{signedIn.name}</strong>, but the browser does not send the token to the API at{" "}
-          <code>{apiUrl()}</code>: a cookie only goes to the host name it was set for. Open the dashboard on the host name{" "}
-          <code>{new URL(apiUrl()).hostname}</code>.
+          <code>{browserApi}</code>: a cookie only goes to the host name it was set for. Open the dashboard on the host name{" "}
+          <code>{new URL(browserApi).hostname}</code>.
         </div>
       ) : signedIn ? (
         <div className="state" style={{ marginBottom: 12 }}>

@@ -4,10 +4,9 @@
  */
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { load, serverQuery } from "../../../lib/server-api.ts";
+import { browserApiUrl, load, serverQuery } from "../../../lib/server-api.ts";
 import { print } from "graphql";
 import { randomUUID } from "node:crypto";
-import { apiUrl } from "../../../lib/api-url.ts";
 import { orderMetricKeys } from "../../../lib/domain.ts";
 import { ASSUMED_CHART_WIDTH, maxPointsFor } from "../../../lib/resolution.ts";
 import { RunMetricsQuery, RunQuery } from "../../../ui/run/operations.ts";
@@ -44,7 +43,7 @@ export default async function RunPage({ params }: Params) {
   return (
     <>
       {preload.keys.length > 0 ? (
-        <PreloadScript request={{ key: preload.key, url: apiUrl(), query: print(RunMetricsQuery), variables }} />
+        <PreloadScript request={{ key: preload.key, url: await browserApiUrl(), query: print(RunMetricsQuery), variables }} />
       ) : null}
       <RunView key={run.id} initial={run} preload={preload} />
     </>
