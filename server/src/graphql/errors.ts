@@ -41,13 +41,21 @@ export function requireUuid(what: string, id: string): string {
   return id;
 }
 
-/** A checked string: trimmed, non-empty unless allowed, bounded. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** False for text with an unpaired UTF-16 surrogate, which is no Unicode text at all (and breaks the database driver). */
+export function isWellFormed(text: string): boolean {
+  return !LONE_SURROGATE.test(text);
+}
+
+/** A checked string: trimmed, non-empty unless allowed, bounded, valid Unicode. */
 export function checkString(field: string, value: string, opts: { max: number; allowEmpty?: boolean }): string {
   const trimmed = value.trim();
   if (!opts.allowEmpty && trimmed === "") throw badInput(field, "must not be empty");
   if (trimmed.length > opts.max) throw badInput(field, `must be at most ${opts.max} characters (got ${trimmed.length})`);
   // NUL cannot be stored in PostgreSQL text.
   if (trimmed.includes("\u0000")) throw badInput(field, "must not contain NUL characters");
+  if (!isWellFormed(trimmed)) throw badInput(field, "must be valid Unicode (it has an unpaired surrogate)");
   return trimmed;
 }
 
@@ -79,10 +87,14 @@ export function checkJsonSize(field: string, value: unknown, opts: { maxChars: n
       chars += 2;
       for (const [key, child] of entries) {
         chars += key.length + 4;
+        if (!isWellFormed(key) || key.includes("\u0000")) throw badInput(field, "keys must be valid Unicode without NUL characters");
         stack.push([child, depth + 1]);
       }
     } else {
       chars += typeof item === "string" ? item.length + 2 : String(item).length;
+      if (typeof item === "string" && (!isWellFormed(item) || item.includes("\u0000"))) {
+        throw badInput(field, "strings must be valid Unicode without NUL characters");
+      }
     }
     if (chars > opts.maxChars) throw badInput(field, `must be at most ${opts.maxChars} characters of JSON`);
   }

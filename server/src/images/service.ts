@@ -52,8 +52,7 @@ export async function logImage(
 }
 
 export async function listImages(prisma: PrismaClient, runId: string, kind?: string | null): Promise<RunImageRow[]> {
-  if (kind != null && kind.length > MAX_KIND_LENGTH)
-    throw badInput("kind", `must be at most ${MAX_KIND_LENGTH} characters (got ${kind.length})`);
+  if (kind != null) checkString("kind", kind, { max: MAX_KIND_LENGTH, allowEmpty: true });
   return prisma.runImage.findMany({
     where: { runId, ...(kind != null ? { kind } : {}) },
     orderBy: [{ kind: "asc" }, { step: "asc" }, { createdAt: "asc" }],

@@ -3,7 +3,7 @@
  * series read may ask for. Each refusal is BAD_USER_INPUT naming the field and the limit.
  * Pure.
  */
-import { badInput, checkString } from "../graphql/errors.ts";
+import { badInput, checkString, isWellFormed } from "../graphql/errors.ts";
 import type { MetricPointInput } from "../graphql/generated/resolvers.ts";
 
 /** Points one logMetrics call may carry. */
@@ -82,6 +82,7 @@ export function checkSeriesArgs(args: SeriesArgs): void {
   }
   for (const [i, key] of args.keys.entries()) {
     if (key.length > MAX_KEY_LENGTH) throw badInput(`keys[${i}]`, `must be at most ${MAX_KEY_LENGTH} characters (got ${key.length})`);
+    if (!isWellFormed(key) || key.includes("\u0000")) throw badInput(`keys[${i}]`, "must be valid Unicode without NUL characters");
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { Prisma as P } from "../db/generated/client.ts";
 import type { PrismaClient, RunRow } from "../db/client.ts";
-import { badInput, checkString, checkTags, isUuid } from "../graphql/errors.ts";
+import { badInput, checkString, checkTags, isUuid, isWellFormed } from "../graphql/errors.ts";
 import type { RunFilter, RunOrder } from "../graphql/generated/resolvers.ts";
 
 export const DEFAULT_PAGE = 50;
@@ -43,19 +43,38 @@ function decodeCursor(after: string): Cursor {
   throw badInput("after", "not a cursor returned by this API");
 }
 
-/** The SQL expression sorted on, and how a cursor value is cast back into it. */
-function sortExpression(order: RunOrder | null | undefined): { expr: P.Sql; cast: (v: string | number) => P.Sql; metricKey?: string } {
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const STATUSES: readonly unknown[] = ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELED"];
+
+/**
+ * The SQL expression sorted on, how a cursor value is cast back into it, and which values
+ * a cursor of this order can hold (a forged or mismatched cursor is refused, not cast).
+ */
+function sortExpression(order: RunOrder | null | undefined): {
+  expr: P.Sql;
+  cast: (v: string | number) => P.Sql;
+  valid: (v: unknown) => boolean;
+  metricKey?: string;
+} {
   switch (order?.field ?? "CREATED_AT") {
     case "CREATED_AT":
-      return { expr: P.sql`r.created_at`, cast: (v) => P.sql`${String(v)}::timestamptz` };
+      return {
+        expr: P.sql`r.created_at`,
+        cast: (v) => P.sql`${String(v)}::timestamptz`,
+        valid: (v) => typeof v === "string" && ISO_TIME.test(v),
+      };
     case "NAME":
-      return { expr: P.sql`r.name`, cast: (v) => P.sql`${String(v)}::text` };
+      return {
+        expr: P.sql`r.name`,
+        cast: (v) => P.sql`${String(v)}::text`,
+        valid: (v) => typeof v === "string" && isWellFormed(v) && !v.includes("\u0000"),
+      };
     case "STATUS":
-      return { expr: P.sql`r.status`, cast: (v) => P.sql`${String(v)}::"RunStatus"` };
+      return { expr: P.sql`r.status`, cast: (v) => P.sql`${String(v)}::"RunStatus"`, valid: (v) => STATUSES.includes(v) };
     case "METRIC": {
       if (!order?.metricKey) throw badInput("orderBy.metricKey", "is required when sorting by METRIC");
       const metricKey = checkString("orderBy.metricKey", order.metricKey, { max: 200 });
-      return { expr: P.sql`ms.last_value`, cast: (v) => P.sql`${Number(v)}::float8`, metricKey };
+      return { expr: P.sql`ms.last_value`, cast: (v) => P.sql`${Number(v)}::float8`, valid: (v) => Number.isFinite(v), metricKey };
     }
     default:
       throw badInput("orderBy.field", "unknown field");
@@ -99,7 +118,7 @@ export async function listRuns(
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE) {
     throw badInput("first", `must be between 0 and ${MAX_PAGE} (got ${first})`);
   }
-  const { expr, cast, metricKey } = sortExpression(args.orderBy);
+  const { expr, cast, valid, metricKey } = sortExpression(args.orderBy);
   const descending = args.orderBy ? args.orderBy.direction === "DESC" : true; // newest first by default
   const join = metricKey ? P.sql`LEFT JOIN metric_series ms ON ms.run_id = r.id AND ms.key = ${metricKey}` : P.empty;
   const filters = filterConditions(args.filter);
@@ -108,6 +127,7 @@ export async function listRuns(
   const conditions = [...filters];
   if (args.after) {
     const cursor = decodeCursor(args.after);
+    if (cursor.v !== null && !valid(cursor.v)) throw badInput("after", "not a cursor of this order (sort by the order it was made with)");
     const beyond = descending ? P.sql`<` : P.sql`>`;
     // NULLs (runs without the metric) always sort last, in both directions.
     conditions.push(
