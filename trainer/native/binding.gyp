@@ -9,7 +9,8 @@
         "src/conv_input_grad.cc",
         "src/elementwise.cc",
         "src/matmul.cc",
-        "src/pool.cc"
+        "src/pool.cc",
+        "src/winograd.cc"
       ],
       "include_dirs": ["/usr/include"],
       "libraries": ["-ldnnl", "-fopenmp"],

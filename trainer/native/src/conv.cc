@@ -8,6 +8,7 @@
 // 3.11.2 its JIT GEMM points the stack pointer into the heap while it runs, so any
 // signal delivered meanwhile (a profiler's SIGPROF, a SIGINT handler) corrupts the
 // heap (oneDNN issue #4845). Debian ships 2.6.3.
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <oneapi/dnnl/dnnl.hpp>
@@ -137,6 +138,16 @@ Entry& entryFor(Kind kind, FilterLayout layout, const ConvShape& s, bool bias, b
   return cache.emplace(key, std::move(e)).first->second;
 }
 
+// 3×3 stride-1 layers run Winograd (winograd.cc) unless SPARRING_WINOGRAD=0, which
+// keeps oneDNN's direct kernels (for comparing the two).
+bool winogradOn() {
+  static const bool on = [] {
+    const char* v = std::getenv("SPARRING_WINOGRAD");
+    return v == nullptr || std::string(v) != "0";
+  }();
+  return on;
+}
+
 memory wrap(const memory::desc& desc, const float* data) {
   return memory(desc, cpuEngine(), const_cast<float*>(data));
 }
@@ -145,6 +156,7 @@ memory wrap(const memory::desc& desc, const float* data) {
 
 void convForward(const ConvShape& s, const float* x, const float* w, const float* bias, bool relu,
                  float* y, FilterLayout layout) {
+  if (layout == FilterLayout::HWIO && winogradOn() && winogradForward(s, x, w, bias, relu, y)) return;
   Entry& e = entryFor(Kind::Forward, layout, s, bias != nullptr, relu);
   auto& stream = cpuStream();
   memory filter = wrap(userWeightsDesc(s, layout), w);
@@ -162,6 +174,7 @@ void convForward(const ConvShape& s, const float* x, const float* w, const float
 
 void convBackwardData(const ConvShape& s, const float* dy, const float* w, float* dx) {
   if (convBackwardDataFewChannels(s, dy, w, dx)) return;
+  if (winogradOn() && winogradBackwardData(s, dy, w, dx)) return;
   Entry& e = entryFor(Kind::BackwardData, FilterLayout::HWIO, s, false, false);
   auto& stream = cpuStream();
   memory filter = wrap(weightsDesc(s, tag::hwio), w);
@@ -176,6 +189,7 @@ void convBackwardData(const ConvShape& s, const float* dy, const float* w, float
 }
 
 void convBackwardWeights(const ConvShape& s, const float* x, const float* dy, float* dw) {
+  if (winogradOn() && winogradBackwardWeights(s, x, dy, dw)) return;
   Entry& e = entryFor(Kind::BackwardWeights, FilterLayout::HWIO, s, false, false);
   auto& stream = cpuStream();
   memory user = wrap(weightsDesc(s, tag::hwio), dw);

@@ -38,6 +38,17 @@ constexpr int64_t kFewChannels = 4;
 bool convBackwardDataFewChannels(const ConvShape& s, const float* dy, const float* w, float* dx);
 void convBackwardWeights(const ConvShape& s, const float* x, const float* dy, float* dw);
 
+// ---- winograd.cc -----------------------------------------------------------
+// 3×3, stride-1 convolutions by Winograd's F(4×4, 3×3) for layers with at least
+// kWinogradMinChannels input and output channels. Each returns false, having written
+// nothing, when the shape does not fit or an operand holds an Inf or NaN; the caller
+// then runs the direct convolution.
+constexpr int64_t kWinogradMinChannels = 8;
+bool winogradFits(const ConvShape& s);
+bool winogradForward(const ConvShape& s, const float* x, const float* w, const float* bias, bool relu, float* y);
+bool winogradBackwardData(const ConvShape& s, const float* dy, const float* w, float* dx);
+bool winogradBackwardWeights(const ConvShape& s, const float* x, const float* dy, float* dw);
+
 // ---- pool.cc ---------------------------------------------------------------
 struct PoolShape {
   int64_t n, h, w, c;   // input, NHWC
