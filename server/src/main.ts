@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     },
   );
   console.log(`API listening on ${server.url} (WebSocket subscriptions on the same URL)`);
-  log(config.auth === "required" ? "AUTH=required: every request needs an API token" : "AUTH=off: requests need no token");
+  console.log(config.auth === "required" ? "AUTH=required: every request needs an API token" : "AUTH=off: requests need no token");
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -11,8 +11,10 @@ import { after, before, test } from "node:test";
 import pg from "pg";
 import WebSocket from "ws";
 import * as ops from "../support/documents.ts";
+import { createToken as createTokenRow, revokeToken, TokenVerifier } from "../../server/src/auth/tokens.ts";
+import { createPrismaClient } from "../../server/src/db/client.ts";
 import { request } from "../support/graphql.ts";
-import { ROOT, startPlatform, type Platform } from "../support/platform.ts";
+import { ROOT, startApi, startPlatform, type Platform } from "../support/platform.ts";
 import { testPng } from "../support/png.ts";
 import { pollUntil, startTrainerTool, stopPlatform, TINY_CONFIG } from "../trainer/trainer-process.ts";
 
@@ -290,23 +292,75 @@ test("the database holds only each token's SHA-256, never the token", async () =
   }
 });
 
-test("a worker with a write token trains a run to SUCCEEDED; without one it exits 1 naming the problem", async () => {
-  const refused = startTrainerTool("worker", ["--api", platform.apiUrl, "--poll", "0.3"], { SPARRING_TOKEN: "" });
-  assert.equal(await refused.exited, 1);
-  assert.match(
-    refused.output(),
-    /the API refused the token: missing token: send Authorization: Bearer <token> \(pass --token or set SPARRING_TOKEN\)/,
-  );
-  assert.doesNotMatch(refused.output(), /\n\s+at /, "no stack trace");
+test("with AUTH=off a request without a token may do anything, as before tokens; a token that is sent is still checked", async () => {
+  const open = await startApi(platform.databaseUrl, { env: { AUTH: "off" } });
+  const send = (query: string, headers: Record<string, string> = {}) =>
+    fetch(open.apiUrl, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
+  try {
+    const anonymous = await send(VIEWER);
+    assert.deepEqual(await anonymous.json(), { data: { viewer: { name: null, scope: "WRITE", authRequired: false } } });
+    const created = await send('mutation { createExperiment(name: "anonymous") { name } }');
+    assert.deepEqual(await created.json(), { data: { createExperiment: { name: "anonymous" } } });
+    assert.deepEqual(await (await send(VIEWER, bearer(readToken))).json(), {
+      data: { viewer: { name: "reader", scope: "READ", authRequired: false } },
+    });
+    const wrong = await send(VIEWER, bearer("spt_" + "C".repeat(43)));
+    assert.equal(wrong.status, 401, "a wrong token is reported, not ignored");
+  } finally {
+    await open.stop("SIGKILL");
+  }
+});
 
+test("a verified token is trusted for the cache interval, then checked again; last use is written at most once a minute", async () => {
+  const prisma = createPrismaClient(platform.databaseUrl, 2);
+  const t0 = Date.parse("2030-01-01T00:00:00Z");
+  let now = t0;
+  const verifier = new TokenVerifier(prisma, { cacheMs: 5_000, now: () => now });
+  const lastUsed = async () => (await prisma.apiToken.findUniqueOrThrow({ where: { name: "cached" } })).lastUsedAt?.getTime();
+  try {
+    const { token } = await createTokenRow(prisma, { name: "cached", scope: "read" });
+    const principal = await verifier.verify(token);
+    assert.equal(principal?.name, "cached");
+    assert.equal(principal?.scope, "read");
+    assert.match(principal!.key, /^token:[0-9a-f-]{36}$/);
+    await pollUntil(lastUsed, (t) => t === t0, "last_used_at to be written", 10_000);
+    now = t0 + 30_000;
+    assert.ok(await verifier.verify(token));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await lastUsed(), t0, "not written again within a minute");
+    now = t0 + 61_000;
+    assert.ok(await verifier.verify(token));
+    await pollUntil(lastUsed, (t) => t === t0 + 61_000, "last_used_at to be written a minute later", 10_000);
+
+    await revokeToken(prisma, "cached");
+    now += 1_000;
+    assert.ok(await verifier.verify(token), "still trusted within the cache interval");
+    now += 5_000;
+    assert.equal(await verifier.verify(token), null, "refused once the interval has passed");
+    assert.equal(await verifier.verify("spt_not-even-the-right-shape"), null);
+  } finally {
+    await prisma.$disconnect();
+  }
+});
+
+test("a worker with a write token trains a run to SUCCEEDED; without one it exits 1 naming the problem", async () => {
   const { data } = await request(
     platform.apiUrl,
     ops.LaunchRun,
     { input: { experimentName: "auth-e2e", method: "STANDARD", config: TINY_CONFIG } },
     bearer(writeToken),
   );
+  // Both at once (the tokenless one cannot claim anything): the machine's time goes to training.
+  const refused = startTrainerTool("worker", ["--api", platform.apiUrl, "--poll", "0.3"], { SPARRING_TOKEN: "" });
   const worker = startTrainerTool("worker", ["--api", platform.apiUrl, "--token", writeToken, "--poll", "0.3", "--id", "auth-worker"]);
   try {
+    assert.equal(await refused.exited, 1, "a refused token is not retried forever");
+    assert.match(
+      refused.output(),
+      /the API refused the token: missing token: send Authorization: Bearer <token> \(pass --token or set SPARRING_TOKEN\)/,
+    );
+    assert.doesNotMatch(refused.output(), /\n\s+at /, "no stack trace");
+
     const run = await pollUntil(
       async () => (await request(platform.apiUrl, ops.RunById, { id: data!.launchRun.id }, bearer(readToken))).data!.run!,
       (r) => r.status !== "QUEUED" && r.status !== "RUNNING",
@@ -317,6 +371,7 @@ test("a worker with a write token trains a run to SUCCEEDED; without one it exit
     assert.equal(run.worker, "auth-worker");
     assert.ok(run.metricKeys.includes("clean_accuracy"), "metrics were delivered with the token");
   } finally {
+    await refused.stop("SIGKILL");
     assert.equal(await worker.stop("SIGTERM"), 0);
   }
 });
