@@ -21,8 +21,8 @@ export const MAX_SERIES_PER_QUERY = 2_000;
 export const MAX_RUNS_PER_QUERY = 1_000;
 /** Keys one read may name. */
 export const MAX_KEYS_PER_QUERY = 100;
-/** Largest maxPoints (a chart is at most a few thousand pixels wide). */
-export const MAX_MAX_POINTS = 10_000;
+/** Largest maxPoints: as many points as a read without maxPoints may return. */
+export const MAX_MAX_POINTS = 100_000;
 /** Points a read without maxPoints may return in all; beyond it maxPoints is required. */
 export const MAX_RAW_POINTS = 100_000;
 
