@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { parse, specifiedRules, validate, type DocumentNode } from "graphql";
+import { specifiedRules, validate, type DocumentNode } from "graphql";
 import type { Client } from "graphql-ws";
 import { MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, queryLimitRules } from "../../server/src/graphql/limits.ts";
 import { buildSchema } from "../../server/src/graphql/schema.ts";
@@ -17,7 +17,7 @@ import * as webDocuments from "../../web/lib/gql/graphql.ts";
 import { compareRunsRequest } from "../../web/ui/compare/compare-runs-query.ts";
 import * as testDocuments from "../support/gql/graphql.ts";
 import * as ops from "../support/documents.ts";
-import { query, request, wsClient } from "../support/graphql.ts";
+import { query, wsClient } from "../support/graphql.ts";
 import { startApi, startPlatform, type Platform } from "../support/platform.ts";
 
 let platform: Platform;
