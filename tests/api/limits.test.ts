@@ -59,6 +59,7 @@ test("every document the project ships passes the query limits", () => {
     Object.entries(module).filter(([name]) => name.endsWith("Document")),
   );
   assert.ok(shipped.length >= 40, `found ${shipped.length} documents`);
+  console.log(`${shipped.length} shipped documents checked`);
   for (const [name, document] of shipped) {
     assert.deepEqual(validate(schema, document as DocumentNode, [...specifiedRules, ...queryLimitRules()]), [], name);
   }
@@ -208,8 +209,12 @@ function firstError(client: Client, source: string): Promise<{ message: string; 
     client.subscribe(
       { query: source },
       {
-        next: (value) => value.errors && (clearTimeout(timer), resolve(value.errors[0] as never)),
-        error: (errors) => (clearTimeout(timer), resolve((Array.isArray(errors) ? errors[0] : { message: String(errors) }) as never)),
+        next: (value) => value.errors && (bodies.push(JSON.stringify(value)), clearTimeout(timer), resolve(value.errors[0] as never)),
+        error: (errors) => {
+          bodies.push(JSON.stringify(errors));
+          clearTimeout(timer);
+          resolve((Array.isArray(errors) ? errors[0] : { message: String(errors) }) as never);
+        },
         complete: () => {},
       },
     );
