@@ -338,6 +338,13 @@ test("a verified token is trusted for the cache interval, then checked again; la
     now += 5_000;
     assert.equal(await verifier.verify(token), null, "refused once the interval has passed");
     assert.equal(await verifier.verify("spt_not-even-the-right-shape"), null);
+
+    // npm start's local-workers token: replaced at each start, the previous one stops working.
+    const first = await createTokenRow(prisma, { name: "replaced", scope: "write", replace: true });
+    const second = await createTokenRow(prisma, { name: "replaced", scope: "write", replace: true });
+    now += 10_000;
+    assert.equal(await verifier.verify(first.token), null);
+    assert.equal((await verifier.verify(second.token))?.name, "replaced");
   } finally {
     await prisma.$disconnect();
   }
