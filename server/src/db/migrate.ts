@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { fileURLToPath } from "node:url";
 import type { PrismaClient } from "./client.ts";
 
@@ -19,8 +20,29 @@ export function expectedMigrations(): string[] {
     .sort();
 }
 
-/** Applies pending migrations; rejects with Prisma's output when one fails. */
-export function runMigrations(databaseUrl: string): Promise<void> {
+/** Migrations of this code not yet applied to the database (all of them on a new one). */
+export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const table = await client.query<{ exists: boolean }>("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists");
+    if (!table.rows[0]?.exists) return expectedMigrations();
+    const applied = await client.query<{ migration_name: string }>(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    );
+    const done = new Set(applied.rows.map((r) => r.migration_name));
+    return expectedMigrations().filter((name) => !done.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Applies pending migrations; rejects with Prisma's output when one fails. Prisma's CLI
+ * (seconds to start) runs only when something is pending, so restarts and CLIs are quick.
+ */
+export async function runMigrations(databaseUrl: string): Promise<void> {
+  if ((await pendingMigrations(databaseUrl)).length === 0) return;
   return new Promise((resolve, reject) => {
     const child = spawn("bash", [path.join(ROOT, "scripts/prisma.sh"), "migrate", "deploy"], {
       cwd: ROOT,
