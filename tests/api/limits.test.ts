@@ -10,7 +10,8 @@ import { specifiedRules, validate, type DocumentNode } from "graphql";
 import type { Client } from "graphql-ws";
 import { MAX_QUERY_DEPTH, MAX_QUERY_TOKENS, queryLimitRules } from "../../server/src/graphql/limits.ts";
 import { buildSchema } from "../../server/src/graphql/schema.ts";
-import { MAX_SUBSCRIPTIONS_PER_CONNECTION } from "../../server/src/http/limits.ts";
+import { MAX_SUBSCRIPTIONS_PER_CONNECTION, WS_MESSAGES_PER_S, WS_TOO_MANY_MESSAGES } from "../../server/src/http/limits.ts";
+import WebSocket from "ws";
 import { MAX_BODY_BYTES } from "../../server/src/http/server.ts";
 import * as trainerDocuments from "../../trainer/src/report/generated/graphql.ts";
 import * as webDocuments from "../../web/lib/gql/graphql.ts";
@@ -241,6 +242,17 @@ test("over WebSocket: the same query limits, a bound on open subscriptions, and 
   } finally {
     await client.dispose();
   }
+});
+
+test("a WebSocket sending messages faster than the limit is closed with 1008 and a reason naming it", async () => {
+  const socket = new WebSocket(platform.wsUrl, "graphql-transport-ws");
+  await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+  const closed = new Promise<[number, string]>((resolve) => socket.once("close", (code, reason) => resolve([code, String(reason)])));
+  socket.send(JSON.stringify({ type: "connection_init" }));
+  for (let i = 0; i < 4 * WS_MESSAGES_PER_S; i++) socket.send(JSON.stringify({ type: "ping" }));
+  const [code, reason] = await closed;
+  assert.equal(code, WS_TOO_MANY_MESSAGES);
+  assert.equal(reason, `too many messages: at most ${WS_MESSAGES_PER_S} a second`);
 });
 
 test("no error response carries a stack trace (the platform runs with NODE_ENV=production)", async () => {

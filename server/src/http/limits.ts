@@ -14,8 +14,8 @@ import { RateLimiter, retryAfterSeconds, type RateLimit } from "./rate-limit.ts"
 export const MAX_SUBSCRIPTIONS_PER_CONNECTION = 100;
 /** Messages a second one WebSocket connection may send (after a burst of twice that). */
 export const WS_MESSAGES_PER_S = 50;
-/** graphql-ws close code for a connection that sent messages too fast. */
-export const WS_TOO_MANY_MESSAGES = 4429;
+/** Close code for a connection that sent messages too fast: WebSocket's "policy violation" (4429 is graphql-ws's own). */
+export const WS_TOO_MANY_MESSAGES = 1008;
 
 /** Express middleware: one token per request from the caller's bucket, else 429 with Retry-After. */
 export function rateLimitMiddleware(limit: RateLimit, now: () => number = Date.now) {
@@ -107,7 +107,7 @@ export function subscriptionLimits(schema: GraphQLSchema) {
 
 /**
  * Closes a WebSocket that sends more than WS_MESSAGES_PER_S messages a second (bursts of
- * twice that) with code 4429 and a reason naming the limit.
+ * twice that) with code 1008 and a reason naming the limit.
  */
 export function limitMessageRate(socket: WebSocket, now: () => number = Date.now): void {
   const limiter = new RateLimiter({ perSecond: WS_MESSAGES_PER_S, burst: 2 * WS_MESSAGES_PER_S });
