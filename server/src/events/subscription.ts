@@ -6,6 +6,13 @@
 import type { EventBus } from "./bus.ts";
 import type { LiveEvent } from "./events.ts";
 
+/**
+ * Waits before the retries of a failed resolve (the database busy or restarting): about
+ * 6 s in all, then the event is skipped for this subscriber. Later events wait meanwhile,
+ * so that order is kept.
+ */
+export const RESOLVE_RETRY_DELAYS_MS = [100, 200, 400, 800, 1600, 3200];
+
 export function subscribe<T>(
   bus: EventBus,
   accept: (event: LiveEvent) => boolean,
@@ -28,8 +35,17 @@ export function subscribe<T>(
   const off = bus.on((event) => {
     if (done || !accept(event)) return;
     chain = chain.then(async () => {
-      const value = await resolve(event).catch(() => undefined);
-      if (value !== undefined) push(value);
+      for (let attempt = 0; !done; attempt++) {
+        try {
+          const value = await resolve(event);
+          if (value !== undefined) push(value);
+          return;
+        } catch {
+          const delay = RESOLVE_RETRY_DELAYS_MS[attempt];
+          if (delay === undefined) return;
+          await new Promise((r) => setTimeout(r, delay));
+        }
+      }
     });
   });
 

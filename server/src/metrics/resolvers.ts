@@ -1,7 +1,14 @@
 import type { Resolvers } from "../graphql/generated/resolvers.ts";
+import { sharedLoads } from "../events/shared-load.ts";
 import { subscribe } from "../events/subscription.ts";
 import { isUuid, notFound } from "../graphql/errors.ts";
-import { loadLoggedPoints, logMetrics, readSeries } from "./service.ts";
+import { loadLoggedPoints, logMetrics, readSeries, type LoggedPoint } from "./service.ts";
+
+/**
+ * Every subscriber of a run gets the batch of one metrics event from one read, as one
+ * object, so that its execution can be shared too (events/shared-execution.ts).
+ */
+const loggedBatch = sharedLoads<{ runId: string; points: LoggedPoint[] }>();
 
 export const metricResolvers: Resolvers = {
   Query: {
@@ -17,7 +24,10 @@ export const metricResolvers: Resolvers = {
         return subscribe(
           bus,
           (event) => event.type === "metrics" && event.runId === runId,
-          async (event) => (event.type === "metrics" ? { runId, points: await loadLoggedPoints(prisma, runId, event.keys) } : undefined),
+          async (event) =>
+            event.type === "metrics"
+              ? await loggedBatch(event, async () => ({ runId, points: await loadLoggedPoints(prisma, runId, event.keys) }))
+              : undefined,
         );
       },
       resolve: (batch: { runId: string; points: { key: string; step: number; value: number }[] }) => batch,

@@ -1,7 +1,11 @@
 import type { Resolvers } from "../graphql/generated/resolvers.ts";
+import { sharedLoads } from "../events/shared-load.ts";
 import { subscribe } from "../events/subscription.ts";
 import { listRuns } from "./list.ts";
 import * as runs from "./service.ts";
+
+/** Every subscriber of a run event gets the run from one read. */
+const updatedRun = sharedLoads<Awaited<ReturnType<typeof runs.getRun>>>();
 
 export const runResolvers: Resolvers = {
   Query: {
@@ -24,7 +28,7 @@ export const runResolvers: Resolvers = {
         subscribe(
           bus,
           (event) => event.type === "run" && (runId == null || event.runId === runId),
-          async (event) => (await runs.getRun(prisma, event.runId)) ?? undefined,
+          async (event) => (await updatedRun(event, () => runs.getRun(prisma, event.runId))) ?? undefined,
         ),
       resolve: (run: Awaited<ReturnType<typeof runs.requireRun>>) => run,
     },
