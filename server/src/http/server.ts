@@ -17,6 +17,7 @@ import { authMiddleware, createAuthenticator, scopePlugin, wsAuth } from "../aut
 import type { Principal } from "../auth/principal.ts";
 import { TokenVerifier } from "../auth/tokens.ts";
 import { migrationStatus } from "../db/migrate.ts";
+import { subscribeShared } from "../events/shared-execution.ts";
 import { createContext, type Context, type Services } from "../graphql/context.ts";
 import { buildSchema } from "../graphql/schema.ts";
 import { readImage } from "../images/service.ts";
@@ -84,6 +85,8 @@ export async function startApiServer(
   const wsCleanup = useServer<Record<string, unknown>, { auth: Principal }>(
     {
       schema,
+      // One execution per event and operation, shared by every subscriber (20 dashboards cost one).
+      subscribe: subscribeShared,
       onConnect: (ctx) => ws.onConnect(ctx),
       onSubscribe: (ctx, id, payload) => ws.onSubscribe(ctx, id, payload) ?? wsLimits(ctx, id, payload),
       // onConnect has set auth before any operation is accepted.
