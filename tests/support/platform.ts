@@ -107,7 +107,15 @@ export async function startPlatform(options: { runTimeoutS?: number; env?: Recor
   await runMigrations(database.url);
   const env = { RUN_TIMEOUT_S: String(options.runTimeoutS ?? 120), ...options.env };
   const extras: ApiProcess[] = [];
-  let api = await startApi(database.url, { env });
+  let api: ApiProcess;
+  try {
+    api = await startApi(database.url, { env });
+  } catch (error) {
+    // The database must not outlive a start that failed (it would run until reboot).
+    await database.stop();
+    await fs.rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   const platform: Platform = {
     apiUrl: api.apiUrl,
     wsUrl: api.wsUrl,
