@@ -251,7 +251,8 @@ bool winogradBackwardWeights(const ConvShape& s, const float* x, const float* dy
   // The batch is cut into a fixed number of groups of images, whose sums dU are kept
   // apart and added in order at the end: the result does not depend on the thread
   // count or timing. Within a group, chunks of images add into the group's sum.
-  const int64_t groups = std::min<int64_t>(kWeightGroups, p.n);
+  // (Fewer groups for very wide layers, so that the partial sums stay within 64 MB.)
+  const int64_t groups = std::max<int64_t>(1, std::min({kWeightGroups, p.n, (int64_t{1} << 24) / size}));
   const int64_t perGroup = (p.n + groups - 1) / groups;
   // (Its memory is passed to the worker threads as a pointer: each thread has its own
   // instance of a thread_local.)
