@@ -38,11 +38,19 @@ exec 9>"${TMPDIR:-/tmp}/sparring-native-build.lock"
 flock 9 2>/dev/null || true
 if [ "${1:-}" = "--if-stale" ] && ! stale; then exit 0; fi
 
+# Build in a scratch copy and swap the finished addon in with a rename: a worker or test
+# loading it meanwhile sees the old addon or the new one, never none or half of one.
 log="$(mktemp "${TMPDIR:-/tmp}/sparring-native-build.XXXXXX.log")"
-if "${node_gyp[@]}" rebuild "${nodedir_flag[@]}" >"$log" 2>&1; then
+work="$(mktemp -d "${TMPDIR:-/tmp}/sparring-native-src.XXXXXX")"
+cp -r binding.gyp src "$work"/
+if (cd "$work" && "${node_gyp[@]}" rebuild "${nodedir_flag[@]}") >"$log" 2>&1; then
+  mkdir -p build/Release
+  cp "$work/$addon" "$addon.new.$$"
+  mv -f "$addon.new.$$" "$addon"
   echo "native backend built: trainer/native/$addon"
   rm -f "$log"
 else
   echo "native backend not built (node-gyp failed, log: $log); the trainer falls back to wasm"
 fi
+rm -rf "$work"
 exit 0
