@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { useBackend } from "../compute/backend.ts";
 import { ApiClient } from "../report/api-client.ts";
-import { isRetryable } from "../report/api-error.ts";
+import { isRetryable, retryAfterMs } from "../report/api-error.ts";
 import { backoffDelay } from "../report/backoff.ts";
 import { claimRun, finishRun, type TrainerRun } from "../report/operations.ts";
 import { authProblem } from "./auth-problem.ts";
@@ -177,7 +177,8 @@ async function main(argv: string[]): Promise<number> {
         break;
       }
       if (failures === 0) say(`cannot claim runs: ${failureMessage(error)}${isRetryable(error) ? "; retrying" : ""}`);
-      await wakeup.wait(Math.max(options.pollMs, backoffDelay(failures++)));
+      // A 429 says how long to wait (Retry-After); otherwise back off.
+      await wakeup.wait(Math.max(options.pollMs, backoffDelay(failures++), retryAfterMs(error)));
       continue;
     }
     if (!run) {
