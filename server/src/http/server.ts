@@ -17,6 +17,7 @@ import { authMiddleware, createAuthenticator, scopePlugin, wsAuth } from "../aut
 import type { Principal } from "../auth/principal.ts";
 import { TokenVerifier } from "../auth/tokens.ts";
 import { migrationStatus } from "../db/migrate.ts";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { subscribeShared } from "../events/shared-execution.ts";
 import { createContext, type Context, type Services } from "../graphql/context.ts";
 import { buildSchema } from "../graphql/schema.ts";
@@ -57,7 +58,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown, log: (m: 
   }
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const message = original instanceof Error ? original.message : String(original);
-  const unavailable = /connect|ECONNREFUSED|terminat|Connection|timeout|57P0/i.test(message);
+  const unavailable = isDatabaseUnavailable(original) || /connect|ECONNREFUSED|terminat|Connection|timeout|57P0/i.test(message);
   log(`internal error: ${message}`);
   return {
     message: unavailable ? "database unavailable, try again" : "internal server error",
