@@ -15,8 +15,20 @@ const INLINE_LIMIT = 7000;
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
+/**
+ * Buses of this process whose LISTEN connection is down. A NOTIFY committed meanwhile would
+ * never reach their subscribers, so writes that publish are refused (and rolled back) until
+ * the listener is back: clients retry them, and no live subscriber of this process misses
+ * an event that a write through this process committed.
+ */
+const deafBuses = new Set<EventBus>();
+
+/** The refusal of a write while the listener reconnects; the API answers it SERVICE_UNAVAILABLE (db/unavailable.ts). */
+export const LISTENER_DOWN = "the event listener is reconnecting to the database";
+
 /** Sends events as part of `tx`: subscribers everywhere see them once `tx` commits. */
 export async function publish(tx: Tx, ...events: LiveEvent[]): Promise<void> {
+  if (deafBuses.size > 0) throw new Error(LISTENER_DOWN);
   const payloads: string[] = [];
   for (const event of events) {
     const text = JSON.stringify(event);
@@ -78,20 +90,25 @@ export class EventBus {
       throw error;
     }
     this.client = client;
+    deafBuses.delete(this);
   }
 
   private connectionLost(client: pg.Client, reason: string): void {
     if (this.closed || this.client !== client) return;
     this.client = undefined;
+    deafBuses.add(this);
     this.log(`event listener lost its connection (${reason}); reconnecting`);
     client.removeAllListeners("end");
     client.end().catch(() => {});
     void this.reconnect();
   }
 
-  /** Retries with backoff until connected; events published meanwhile are missed. */
+  /**
+   * Retries until connected, at least once a second: writes through this process wait for
+   * it (see deafBuses); events committed meanwhile through other processes are missed.
+   */
   private async reconnect(): Promise<void> {
-    for (let delay = 250; !this.closed; delay = Math.min(delay * 2, 5000)) {
+    for (let delay = 250; !this.closed; delay = Math.min(delay * 2, 1000)) {
       await new Promise((resolve) => {
         this.retryTimer = setTimeout(resolve, delay);
       });
@@ -139,6 +156,7 @@ export class EventBus {
 
   async close(): Promise<void> {
     this.closed = true;
+    deafBuses.delete(this);
     clearTimeout(this.retryTimer);
     clearInterval(this.pruneTimer);
     const client = this.client;
