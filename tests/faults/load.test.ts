@@ -9,7 +9,7 @@ import { after, before, test } from "node:test";
 import pg from "pg";
 import * as ops from "../support/documents.ts";
 import { query } from "../support/graphql.ts";
-import { pointValue, startWriter } from "../support/metric-writer.ts";
+import { pointValue, startWriter, type MetricWriter } from "../support/metric-writer.ts";
 import { subscribeMetrics, type MetricSubscriber } from "../support/metric-subscriber.ts";
 import { startPlatform, waitFor, type Platform } from "../support/platform.ts";
 
@@ -22,10 +22,14 @@ const POINTS = WRITERS * KEYS.length * STEPS;
 
 let platform: Platform;
 const subscribers: MetricSubscriber[] = [];
+const writers: MetricWriter[] = [];
+let progress: NodeJS.Timeout | undefined;
 before(async () => {
   platform = await startPlatform();
 });
 after(async () => {
+  clearInterval(progress);
+  for (const writer of writers) writer.abandon();
   await Promise.all(subscribers.map((s) => s.close().catch(() => {})));
   platform.api.child.kill("SIGKILL");
   await platform.stop();
@@ -45,16 +49,18 @@ test(`${WRITERS} writers × ${KEYS.length * STEPS} points with ${SUBSCRIBERS} su
   console.log(`load: ${WRITERS} runs and ${SUBSCRIBERS} subscribers ready in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`);
 
   const started = performance.now();
-  const progress = setInterval(() => {
+  progress = setInterval(() => {
     const got = subscribers.map((s) => s.received());
     console.log(
       `t=${((performance.now() - started) / 1000).toFixed(0)}s stored batches ${writers.reduce((n, w) => n + w.acknowledged(), 0)}, ` +
         `delivered min ${Math.min(...got)} max ${Math.max(...got)}`,
     );
   }, 10_000);
-  const writers = runIds.map((runId) =>
-    startWriter({ apiUrl: api, runId, keys: KEYS, stepsPerBatch: STEPS_PER_BATCH, batches: STEPS / STEPS_PER_BATCH, retryMs: 200 }),
-  );
+  for (const runId of runIds) {
+    writers.push(
+      startWriter({ apiUrl: api, runId, keys: KEYS, stepsPerBatch: STEPS_PER_BATCH, batches: STEPS / STEPS_PER_BATCH, retryMs: 200 }),
+    );
+  }
   await Promise.all(writers.map((w) => w.done));
   const storedS = (performance.now() - started) / 1000;
   await waitFor(async () => subscribers.every((s) => s.received() >= POINTS), "every subscriber to receive every point", 180_000).catch(

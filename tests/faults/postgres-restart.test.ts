@@ -39,7 +39,7 @@ let subscriber: MetricSubscriber | undefined;
 let prober: Prober | undefined;
 const writers: MetricWriter[] = [];
 after(async () => {
-  for (const writer of writers) writer.stop();
+  for (const writer of writers) writer.abandon();
   await prober?.stop();
   await subscriber?.close().catch(() => {});
   if (worker) killTree(worker.child.pid!);

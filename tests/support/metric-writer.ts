@@ -57,6 +57,8 @@ export interface MetricWriter {
   accepted(): number;
   /** Finishes the batch in flight (until acknowledged) and sends no more. */
   stop(): void;
+  /** Gives up at once, even on a batch in flight (teardown: the API may be gone). */
+  abandon(): void;
 }
 
 export function startWriter(options: WriterOptions): MetricWriter {
@@ -65,6 +67,7 @@ export function startWriter(options: WriterOptions): MetricWriter {
   let acknowledged = 0;
   let accepted = 0;
   let stopping = false;
+  let abandoned = false;
   const query = print(ops.LogMetrics);
 
   async function attempt(batch: number): Promise<boolean> {
@@ -97,10 +100,20 @@ export function startWriter(options: WriterOptions): MetricWriter {
 
   const done = (async () => {
     for (let batch = 0; batch < options.batches && !stopping; batch++) {
-      while (!(await attempt(batch))) await new Promise((r) => setTimeout(r, options.retryMs ?? 100));
+      while (!(await attempt(batch))) {
+        if (abandoned) return;
+        await new Promise((r) => setTimeout(r, options.retryMs ?? 100));
+      }
       acknowledged++;
       if (options.pauseMs) await new Promise((r) => setTimeout(r, options.pauseMs));
     }
   })();
-  return { done, attempts, acknowledged: () => acknowledged, accepted: () => accepted, stop: () => (stopping = true) };
+  return {
+    done,
+    attempts,
+    acknowledged: () => acknowledged,
+    accepted: () => accepted,
+    stop: () => (stopping = true),
+    abandon: () => (stopping = abandoned = true),
+  };
 }
