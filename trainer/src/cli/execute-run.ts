@@ -77,8 +77,8 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunResult>
         recorded: false,
       };
     } else if (outcome.status === "CANCELED") {
-      await reporter.stopHeartbeat();
-      result = { status: "CANCELED", recorded: true };
+      // Ended on the API (canceled, or failed as lost): finish() records nothing, says which.
+      result = { status: await reporter.finish({ status: "SUCCEEDED" }), recorded: true };
     } else {
       result = { status: await reporter.finish({ status: "SUCCEEDED" }, options.flushTimeoutMs), recorded: false };
       if (result.status === "FAILED") result.error = "the run could not be completed on the API";
@@ -87,9 +87,7 @@ export async function executeRun(options: ExecuteRunOptions): Promise<RunResult>
     const message = failureMessage(error);
     view.log(`training failed: ${message}`);
     if (error instanceof Error && error.stack) options.out.write(`${error.stack}\n`);
-    const status = reporter.endedRemotely
-      ? "CANCELED"
-      : await reporter.finish({ status: "FAILED", error: message }, options.flushTimeoutMs);
+    const status = await reporter.finish({ status: "FAILED", error: message }, options.flushTimeoutMs);
     result = { status, error: message, recorded: false };
   }
   result.recorded = reporter.recorded || result.status === "CANCELED";
