@@ -14,7 +14,9 @@
  * With --cpu-steps N it prints instead the CPU time (process.cpuUsage) of N classifier
  * training steps per step, after 5 untimed ones: under load, CPU time measures the code
  * where wall-clock time measures the other processes. Run it with OMP_NUM_THREADS=1, and
- * SPARRING_WINOGRAD=0 for oneDNN's direct 3×3 convolutions instead of Winograd's.
+ * SPARRING_WINOGRAD=0 for oneDNN's direct 3×3 convolutions instead of Winograd's, and
+ * SPARRING_POOL_WINNERS=0 for max-pool gradients that find the winners again (and a
+ * dense filter gradient for conv1) instead of using max-pooling's record of them.
  */
 import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs";

@@ -45,6 +45,22 @@ export interface NativeAddon {
   /** shape: n,h,w,c, oh,ow, fh,fw, sh,sw, pt,pl. */
   maxPool(x: Float32Array, y: Float32Array, shape: Int32Array): void;
   maxPoolGrad(dy: Float32Array, x: Float32Array, dx: Float32Array, shape: Int32Array): void;
+  /** maxPool that also records each output's winning window position (255: none). */
+  maxPoolWinners(x: Float32Array, y: Float32Array, winners: Uint8Array, shape: Int32Array): void;
+  /** maxPoolGrad from maxPoolWinners' record; disjoint windows only. */
+  maxPoolGradWinners(dy: Float32Array, winners: Uint8Array, dx: Float32Array, shape: Int32Array): void;
+  /**
+   * The filter gradient for dy = maxPoolGradWinners(g, winners) without reading dy;
+   * false (nothing written) where it does not apply (see src/kernels.h).
+   */
+  convBackwardWeightsPooled(
+    x: Float32Array,
+    g: Float32Array,
+    winners: Uint8Array,
+    dFilter: Float32Array,
+    convShape: Int32Array,
+    poolShape: Int32Array,
+  ): boolean;
   binary(
     op: BinaryOp,
     a: Float32Array,

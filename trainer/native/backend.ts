@@ -9,11 +9,13 @@ import type * as tf from "@tensorflow/tfjs";
 import { MathBackendCPU } from "@tensorflow/tfjs-backend-cpu";
 import type { NativeAddon } from "./addon.ts";
 import { BufferPool } from "./buffer-pool.ts";
+import { PoolRecords } from "./pool-records.ts";
 
 type DataId = Parameters<MathBackendCPU["readSync"]>[0];
 
 export class NativeBackend extends MathBackendCPU {
   readonly pool = new BufferPool();
+  readonly poolRecords = new PoolRecords(this.pool);
 
   constructor(readonly addon: NativeAddon) {
     super();
@@ -32,11 +34,11 @@ export class NativeBackend extends MathBackendCPU {
     return this.readSync(dataId);
   }
 
-  /** Returns a disposed tensor's array to the pool. */
+  /** Returns a disposed tensor's array to the pool (through its pooling records). */
   override disposeData(dataId: DataId, force = false): boolean {
     const values = this.data.get(dataId)?.values;
     const released = super.disposeData(dataId, force);
-    if (released && values instanceof Float32Array && !this.data.has(dataId)) this.pool.give(values);
+    if (released && !this.data.has(dataId)) this.poolRecords.release(dataId, values);
     return released;
   }
 

@@ -7,6 +7,7 @@
         "src/adam.cc",
         "src/conv.cc",
         "src/conv_input_grad.cc",
+        "src/conv_pooled_grad.cc",
         "src/elementwise.cc",
         "src/matmul.cc",
         "src/pool.cc",

@@ -129,6 +129,11 @@ const conv2dBackpropFilter: NativeKernel = {
     const shape = convShape(convInfo(xInfo.shape, attrs.filterShape, attrs, 1));
     if (shape == null) return null;
     const dFilter = args.backend.pool.take(sizeOf(attrs.filterShape));
+    // dy made by MaxPoolGrad from recorded winners: work from the pooled gradient.
+    const pooled = args.backend.poolRecords.gradientOf(input(args, "dy").dataId, dy);
+    if (pooled != null && args.backend.addon.convBackwardWeightsPooled(x, pooled.g, pooled.winners, dFilter, shape, pooled.shape)) {
+      return floatOutput(args.backend, [...attrs.filterShape], dFilter);
+    }
     args.backend.addon.convBackwardWeights(x, dy, dFilter, shape);
     return floatOutput(args.backend, [...attrs.filterShape], dFilter);
   },

@@ -17,6 +17,10 @@ const cases: Array<{ name: string; x: number[]; size: number; strides: number; p
   { name: "batch of one, odd channels", x: [1, 7, 5, 3], size: 2, strides: 2, pad: "valid" },
   { name: "3x3 stride 2 same padding", x: [2, 9, 8, 5], size: 3, strides: 2, pad: "same" },
   { name: "overlapping windows", x: [2, 6, 6, 4], size: 3, strides: 1, pad: "valid" },
+  // Disjoint windows clipped by padding: partial windows from the winners record, 8 channels a vector.
+  { name: "2x2 stride 2 same padding, odd sizes, 8 channels", x: [2, 7, 5, 8], size: 2, strides: 2, pad: "same" },
+  // A gradient of 8 MB or more is written around the caches (non-temporal stores).
+  { name: "8 MB gradient", x: [100, 26, 26, 32], size: 2, strides: 2, pad: "valid" },
 ];
 
 describe("MaxPool and MaxPoolGrad", () => {
@@ -49,4 +53,22 @@ describe("MaxPool and MaxPoolGrad", () => {
         ),
       EXACT,
     ));
+  test("ties, NaN and -Infinity with 8 channels (the vectorised 2x2 windows)", () => {
+    // Each channel's 2×2 window: ties, NaN first, all NaN, -Infinity first or everywhere.
+    const windows = [
+      [1, 1, 1, 0],
+      [NaN, 2, 2, -1],
+      [NaN, NaN, NaN, NaN],
+      [-Infinity, -Infinity, -Infinity, -Infinity],
+      [-Infinity, -5, NaN, -5],
+      [0, -0, 0, 3],
+      [Infinity, Infinity, 1, 2],
+      [-1, -2, -3, -1],
+    ];
+    const values: number[] = [];
+    for (let position = 0; position < 4; position++) for (const w of windows) values.push(w[position]!);
+    // In NHWC order: position (row, column), then channel.
+    const x = tf.tensor4d(values, [1, 2, 2, 8]);
+    return assertMatchesCpu("ties x8", () => valueAndGrads((t) => tf.maxPool(t as tf.Tensor4D, 2, 2, "valid"), [x], 3), EXACT);
+  });
 });

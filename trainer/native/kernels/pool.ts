@@ -49,23 +49,51 @@ const maxPool: NativeKernel = {
     if (x == null || xInfo.shape.length !== 4) return null;
     const { info, shape } = poolShape(args, xInfo.shape);
     const y = args.backend.pool.take(sizeOf(info.outShape));
-    args.backend.addon.maxPool(x, y, shape);
-    return floatOutput(args.backend, info.outShape, y);
+    if (!RECORD_WINNERS || info.filterHeight * info.filterWidth >= NO_WINNER) {
+      args.backend.addon.maxPool(x, y, shape);
+      return floatOutput(args.backend, info.outShape, y);
+    }
+    const winners = args.backend.poolRecords.takeWinners(y.length);
+    args.backend.addon.maxPoolWinners(x, y, winners, shape);
+    const out = floatOutput(args.backend, info.outShape, y);
+    args.backend.poolRecords.addWinners(out.dataId, { x, y, winners, shape });
+    return out;
   },
 };
 
-/** Routes each output gradient to the input position that won its window. */
+/** SPARRING_POOL_WINNERS=0 recomputes the winners from x instead (for comparison). */
+const RECORD_WINNERS = process.env.SPARRING_POOL_WINNERS !== "0";
+
+/** A winners record's value for "no value won" (and the largest window it covers). */
+const NO_WINNER = 255;
+
+/**
+ * Routes each output gradient to the input position that won its window: from
+ * MaxPool's record of the winners when it has one for these arrays and the windows
+ * are disjoint (then x is not read, and the result is recorded for the convolution's
+ * filter gradient), else by finding the winners again in x.
+ */
 const maxPoolGrad: NativeKernel = {
   kernelName: tf.MaxPoolGrad,
   run(args) {
     const xInfo = input(args, "input");
+    const yInfo = input(args, "output");
     const x = floatValues(args.backend, xInfo);
+    const y = floatValues(args.backend, yInfo);
     const dy = floatValues(args.backend, input(args, "dy"));
     if (x == null || dy == null || xInfo.shape.length !== 4) return null;
-    const { shape } = poolShape(args, xInfo.shape);
+    const { info, shape } = poolShape(args, xInfo.shape);
     const dx = args.backend.pool.take(x.length);
-    args.backend.addon.maxPoolGrad(dy, x, dx, shape);
-    return floatOutput(args.backend, [...xInfo.shape], dx);
+    const disjoint = info.strideHeight >= info.filterHeight && info.strideWidth >= info.filterWidth;
+    const record = y == null || !disjoint ? undefined : args.backend.poolRecords.winnersOf(yInfo.dataId, y, x, shape);
+    if (record == null) {
+      args.backend.addon.maxPoolGrad(dy, x, dx, shape);
+      return floatOutput(args.backend, [...xInfo.shape], dx);
+    }
+    args.backend.addon.maxPoolGradWinners(dy, record.winners, dx, shape);
+    const out = floatOutput(args.backend, [...xInfo.shape], dx);
+    args.backend.poolRecords.addGradient(out.dataId, { dx, g: dy, winners: record.winners, shape });
+    return out;
   },
 };
 

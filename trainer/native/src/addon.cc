@@ -98,6 +98,41 @@ napi_value MaxPool(napi_env env, napi_callback_info info) {
   });
 }
 
+// maxPoolWinners(x, y, winners, shape)
+napi_value MaxPoolWinners(napi_env env, napi_callback_info info) {
+  return guarded(env, [&] {
+    JsArgs args(env, info, 4);
+    const PoolShape s = poolShape(args, 3);
+    const int64_t out = s.n * s.oh * s.ow * s.c;
+    maxPoolWinners(s, args.f32(0, s.n * s.h * s.w * s.c), args.f32(1, out), args.u8(2, out));
+  });
+}
+
+// maxPoolGradWinners(dy, winners, dx, shape)
+napi_value MaxPoolGradWinners(napi_env env, napi_callback_info info) {
+  return guarded(env, [&] {
+    JsArgs args(env, info, 4);
+    const PoolShape s = poolShape(args, 3);
+    const int64_t out = s.n * s.oh * s.ow * s.c;
+    maxPoolGradWinners(s, args.f32(0, out), args.u8(1, out), args.f32(2, s.n * s.h * s.w * s.c));
+  });
+}
+
+// convBackwardWeightsPooled(x, g, winners, dFilter, convShape, poolShape) -> boolean
+napi_value ConvBackwardWeightsPooled(napi_env env, napi_callback_info info) {
+  napi_value result = nullptr;
+  guarded(env, [&] {
+    JsArgs args(env, info, 6);
+    const ConvShape s = convShape(args, 4);
+    const PoolShape p = poolShape(args, 5);
+    const int64_t pooled = p.n * p.oh * p.ow * p.c;
+    const bool done = convBackwardWeightsPooled(s, p, args.f32(0, inputSize(s)), args.f32(1, pooled),
+                                                args.u8(2, pooled), args.f32(3, filterSize(s)));
+    napi_get_boolean(env, done, &result);
+  });
+  return result;
+}
+
 // maxPoolGrad(dy, x, dx, shape)
 napi_value MaxPoolGrad(napi_env env, napi_callback_info info) {
   return guarded(env, [&] {
@@ -196,6 +231,9 @@ napi_value Init(napi_env env, napi_value exports) {
       {"convBackwardWeights", nullptr, ConvBackwardWeights, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"maxPool", nullptr, MaxPool, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"maxPoolGrad", nullptr, MaxPoolGrad, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"maxPoolWinners", nullptr, MaxPoolWinners, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"maxPoolGradWinners", nullptr, MaxPoolGradWinners, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
+      {"convBackwardWeightsPooled", nullptr, ConvBackwardWeightsPooled, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"binary", nullptr, Binary, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"unary", nullptr, Unary, nullptr, nullptr, nullptr, napi_enumerable, nullptr},
       {"clipGrad", nullptr, ClipGrad, nullptr, nullptr, nullptr, napi_enumerable, nullptr},

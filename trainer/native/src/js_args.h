@@ -29,6 +29,9 @@ class JsArgs {
   const float* f32OrNull(size_t i, int64_t minLength) const {
     return isNull(i) ? nullptr : f32(i, minLength);
   }
+  uint8_t* u8(size_t i, int64_t minLength) const {
+    return typed<uint8_t>(i, napi_uint8_array, minLength, "Uint8Array");
+  }
   const int32_t* i32(size_t i, int64_t minLength) const {
     return typed<int32_t>(i, napi_int32_array, minLength, "Int32Array");
   }

@@ -59,6 +59,23 @@ struct PoolShape {
 };
 void maxPool(const PoolShape& s, const float* x, float* y);
 void maxPoolGrad(const PoolShape& s, const float* dy, const float* x, float* dx);
+// Max pooling that also records each output's winner: its position in the window
+// (row-major, padding counted; fh·fw < kNoWinner) or kNoWinner when no value won.
+constexpr int32_t kNoWinner = 255;
+void maxPoolWinners(const PoolShape& s, const float* x, float* y, uint8_t* winners);
+// maxPoolGrad from such a record, without reading x; disjoint windows only (sh >= fh,
+// sw >= fw): every dx element is assigned once.
+void maxPoolGradWinners(const PoolShape& s, const float* dy, const uint8_t* winners, float* dx);
+
+// ---- conv_pooled_grad.cc -----------------------------------------------------
+// The filter gradient of a convolution whose dy is maxPoolGradWinners(p, g, winners):
+// computed from the pooled gradient g and the winners, never reading that dy (which is
+// mostly zeros). Covers one input channel, 3×3 filters, stride 1, no padding or
+// dilation, tiling pools (stride = window, no padding) and output channels in
+// multiples of 8; false (nothing written) otherwise or when x holds Inf or NaN
+// (whose products with dy's zeros are NaN).
+bool convBackwardWeightsPooled(const ConvShape& s, const PoolShape& p, const float* x, const float* g,
+                               const uint8_t* winners, float* dw);
 
 // ---- elementwise.cc --------------------------------------------------------
 // ReluGrad(dy, x) = dy · step(x), ReLU's gradient as tfjs defines it, in one pass.
