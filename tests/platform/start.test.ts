@@ -4,7 +4,7 @@
  * again on the same DATA_DIR keeps every run, point and image.
  */
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +12,7 @@ import { after, test } from "node:test";
 import { query } from "../support/graphql.ts";
 import * as ops from "../support/documents.ts";
 import { freePort, ROOT, waitFor } from "../support/platform.ts";
+import { alive, descendants } from "../support/process-tree.ts";
 import { testPng } from "../support/png.ts";
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "sparring-start-"));
@@ -28,33 +29,6 @@ function start(env: Record<string, string>) {
   child.stderr.on("data", (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, exited, output: () => output };
-}
-
-/** Every process whose command line mentions the data directory or descends from pid. */
-function descendants(pid: number): number[] {
-  const table = execFileSync("ps", ["-eo", "pid=,ppid="], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number]);
-  const found: number[] = [];
-  const walk = (parent: number) => {
-    for (const [child, ppid] of table) {
-      if (ppid !== parent) continue;
-      found.push(child);
-      walk(child);
-    }
-  };
-  walk(pid);
-  return found;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 test("a bad setting stops the start and names the variable", async () => {
