@@ -9,6 +9,7 @@
         "src/conv_input_grad.cc",
         "src/conv_pooled_grad.cc",
         "src/elementwise.cc",
+        "src/gemm.cc",
         "src/matmul.cc",
         "src/pool.cc",
         "src/winograd.cc"

@@ -19,6 +19,10 @@ describe("BatchMatMul", () => {
     ["both transposed", [5, 4], [3, 5], true, true],
     ["rank 3 batches", [3, 4, 6], [3, 6, 2], false, false],
     ["vector result", [1, 1], [1, 1], false, false],
+    // Past gemm.cc's blocking: two threads splitting rows, two column blocks, and a
+    // depth taken in several equal passes with the threads splitting columns.
+    ["rows split, two column blocks", [600, 70], [70, 530], false, false],
+    ["deep, transposed b, columns split", [50, 700], [260, 700], false, true],
   ];
   for (const [name, aShape, bShape, ta, tb] of cases) {
     test(`${name}: value and both gradients`, () =>
@@ -44,6 +48,18 @@ describe("_FusedMatMul (the inference path: tf.fused.matMul outside gradients)",
         TOL,
       ));
   }
+  test("bias and relu after several passes over the depth, ragged columns", () =>
+    assertMatchesCpu(
+      "deep relu",
+      () =>
+        tf.fused.matMul({
+          a: randomTensor([130, 300], 15),
+          b: randomTensor([300, 40], 16),
+          bias: randomTensor([40], 17),
+          activation: "relu",
+        }),
+      TOL,
+    ));
   test("transposed operands without bias", () =>
     assertMatchesCpu(
       "no bias",

@@ -7,11 +7,17 @@ namespace sparring {
 
 // ---- matmul.cc -------------------------------------------------------------
 // c[i] = op(a[i % batchA]) · op(b[i % batchB]) (+ bias, then ReLU if relu) for
-// i < batch, computed as a 1x1 convolution (see matmul.cc); a is [batchA, m, k] (or [batchA, k, m] when transA), b is
+// i < batch; a is [batchA, m, k] (or [batchA, k, m] when transA), b is
 // [batchB, k, n] (or [batchB, n, k] when transB), c is [batch, m, n].
 void matmul(const float* a, const float* b, float* c, int64_t batch, int64_t batchA,
             int64_t batchB, int64_t m, int64_t n, int64_t k, bool transA, bool transB,
             const float* bias, bool relu);
+
+// ---- gemm.cc ---------------------------------------------------------------
+// c[m × n] = op(a)·op(b) (+ bias[n] per column, then ReLU if relu), row-major; op(a)
+// is a's transpose when transA (a then stored [k][m]), op(b) likewise ([n][k]).
+void gemm(const float* a, bool transA, const float* b, bool transB, float* c, int64_t m, int64_t n, int64_t k,
+          const float* bias, bool relu);
 
 // ---- conv.cc ---------------------------------------------------------------
 // Geometry of a 2-D convolution over NHWC images with HWIO filters, as tfjs's

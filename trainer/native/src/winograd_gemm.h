@@ -7,8 +7,6 @@
 #pragma once
 #include <cstdint>
 
-#include <immintrin.h>
-
 #include <vector>
 
 #include "winograd_transforms.h"
@@ -19,14 +17,6 @@ struct Operand {
   const float* data;
   int64_t rowStride, colStride;  // A: element (i, k) at data[i·rowStride + k·colStride]
 };
-
-inline v8 fma(v8 a, v8 b, v8 c) {
-#ifdef __FMA__
-  return (v8)_mm256_fmadd_ps((__m256)a, (__m256)b, (__m256)c);
-#else
-  return a * b + c;
-#endif
-}
 
 // C[R × 8·NV] (+)= A[R × K] · B[K × 8·NV], A's element (i, p) at a[p·as + i].
 template <int R, int NV>

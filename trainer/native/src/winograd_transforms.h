@@ -9,22 +9,13 @@
 #include <cstdint>
 #include <cstring>
 
+#include "simd.h"
+
 namespace sparring::winograd {
 
 constexpr int kM = 4;         // outputs per tile side
 constexpr int kA = kM + 2;    // inputs per tile side
 constexpr int kA2 = kA * kA;  // transformed values per tile
-constexpr int64_t kLanes = 8;
-
-typedef float v8 __attribute__((vector_size(32)));
-
-inline v8 load(const float* p) {
-  v8 v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
-}
-inline void store(float* p, v8 v) { std::memcpy(p, &v, sizeof v); }
-
 // Along one axis, x[k] at x[k·xs] and results r[i] at r[i·rs]:
 // r = Bᵀ d (6 → 6).
 inline void inputAxis(const v8* d, int ds, v8* r, int rs) {
