@@ -15,6 +15,7 @@ import { matmulKernels } from "./kernels/matmul.ts";
 import type { NativeKernel } from "./kernels/native-kernel.ts";
 import { poolKernels } from "./kernels/pool.ts";
 import { reduceKernels } from "./kernels/reduce.ts";
+import { softmaxCrossEntropyKernels } from "./kernels/softmax-cross-entropy.ts";
 import { installFusedGradients } from "./kernels/fused-gradients.ts";
 
 /** The backend name to pass to tf.setBackend. */
@@ -27,6 +28,7 @@ export const NATIVE_KERNELS: readonly NativeKernel[] = [
   ...poolKernels,
   ...elementwiseKernels,
   ...reduceKernels,
+  ...softmaxCrossEntropyKernels,
 ];
 
 let registration: Promise<boolean> | undefined;

@@ -7,7 +7,8 @@ import * as tf from "@tensorflow/tfjs";
 import { BinaryOp, UnaryOp } from "../addon.ts";
 import { floatOutput, floatValues } from "../backend.ts";
 import { planBroadcast } from "./broadcast.ts";
-import { CLIP_GRAD, RELU_GRAD } from "./fused-gradients.ts";
+import { RELU_GRAD } from "../../src/compute/fused-ops.ts";
+import { CLIP_GRAD } from "./fused-gradients.ts";
 import { input, type NativeKernel } from "./native-kernel.ts";
 
 /** Names of the two inputs, "a" and "b" for tfjs's own binary kernels. */

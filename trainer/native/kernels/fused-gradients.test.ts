@@ -4,7 +4,8 @@ import * as tf from "@tensorflow/tfjs";
 import { ensureNativeBackend } from "../ensure-built.ts";
 import { NATIVE_BACKEND } from "../index.ts";
 import { assertMatchesCpu, EXACT, randomTensor } from "../kernel-check.ts";
-import { CLIP_GRAD, RELU_GRAD } from "./fused-gradients.ts";
+import { RELU_GRAD } from "../../src/compute/fused-ops.ts";
+import { CLIP_GRAD } from "./fused-gradients.ts";
 
 before(ensureNativeBackend);
 

@@ -11,9 +11,8 @@
  * compute exactly what they did.
  */
 import * as tf from "@tensorflow/tfjs";
+import { RELU_GRAD } from "../../src/compute/fused-ops.ts";
 
-/** dy · step(x); inputs "dy" and "x". */
-export const RELU_GRAD = "SparringReluGrad";
 /** dy where min ≤ x ≤ max, else 0; inputs "dy" and "x", attrs clipValueMin and clipValueMax. */
 export const CLIP_GRAD = "SparringClipGrad";
 

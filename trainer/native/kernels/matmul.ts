@@ -1,8 +1,10 @@
 /**
- * BatchMatMul and _FusedMatMul on oneDNN's SGEMM: transposes become GEMM flags, so no
- * operand is ever copied; a fused bias and ReLU are applied in the same native call.
+ * BatchMatMul, _FusedMatMul and the fused dense layer on the addon's GEMM (src/gemm.cc):
+ * transposes are flags, absorbed where the GEMM packs its operands, and a fused bias
+ * and ReLU are applied in the same native call.
  */
 import * as tf from "@tensorflow/tfjs";
+import { DENSE, type DenseActivation } from "../../src/compute/fused-ops.ts";
 import { floatOutput, floatValues, type NativeBackend } from "../backend.ts";
 import { input, sizeOf, type NativeKernel, type NativeKernelArgs } from "./native-kernel.ts";
 
@@ -77,5 +79,19 @@ const fusedMatMul: NativeKernel = {
   },
 };
 
+/** The dense layer of trainer/src/compute/fused-ops.ts: _FusedMatMul's product, named inputs. */
+const dense: NativeKernel = {
+  kernelName: DENSE,
+  run(args) {
+    const { activation } = args.attrs as { activation: DenseActivation };
+    const p = plan(args.backend, input(args, "x"), input(args, "kernel"), false, false);
+    const bias = floatValues(args.backend, input(args, "bias"));
+    if (p == null || bias == null || bias.length !== p.dims[4]) return null;
+    const out = args.backend.pool.take(sizeOf(p.outShape));
+    args.backend.addon.matmul(p.a, p.b, out, p.dims, false, false, bias, activation === "relu");
+    return floatOutput(args.backend, p.outShape, out);
+  },
+};
+
 /** The matrix-product kernels. */
-export const matmulKernels: NativeKernel[] = [batchMatMul, fusedMatMul];
+export const matmulKernels: NativeKernel[] = [batchMatMul, fusedMatMul, dense];

@@ -32,8 +32,8 @@ function createMlp(random: Random): Network {
   return {
     variables,
     apply: (images) => {
-      const h1 = tf.relu(applyDense(hidden1, images));
-      const h2 = tf.relu(applyDense(hidden2, h1));
+      const h1 = applyDense(hidden1, images, "relu");
+      const h2 = applyDense(hidden2, h1, "relu");
       return applyDense(output, h2);
     },
     dispose: () => disposeVariables(variables),
@@ -61,7 +61,7 @@ function createCnn(random: Random): Network {
       const c1 = convBlock(conv1, x);
       const c2 = convBlock(conv2, c1);
       const features = tf.reshape(c2, [-1, CNN_FEATURES]) as tf.Tensor2D;
-      return applyDense(output, tf.relu(applyDense(hidden, features)));
+      return applyDense(output, applyDense(hidden, features, "relu"));
     },
     dispose: () => disposeVariables(variables),
   };

@@ -19,7 +19,7 @@ export function createGenerator(epsilon: number, random: Random): Network {
   return {
     variables,
     apply: (images) => {
-      const delta = tf.mul(tf.tanh(applyDense(output, tf.relu(applyDense(hidden, images)))), epsilon);
+      const delta = tf.mul(tf.tanh(applyDense(output, applyDense(hidden, images, "relu"))), epsilon);
       return tf.clipByValue(tf.add(images, delta), 0, 1) as tf.Tensor2D;
     },
     dispose: () => disposeVariables(variables),

@@ -2,11 +2,12 @@
  * The losses of shared/api/training.md, on logits [n, 10] and one-hot labels [n, 10].
  */
 import * as tf from "@tensorflow/tfjs";
+import { softmaxCrossEntropy } from "../compute/fused-ops.ts";
 import { CLASS_COUNT } from "../data/mnist.ts";
 
 /** Mean softmax cross-entropy: the classifier's training loss. */
 export function crossEntropy(logits: tf.Tensor2D, oneHot: tf.Tensor2D): tf.Scalar {
-  return tf.losses.softmaxCrossEntropy(oneHot, logits) as tf.Scalar;
+  return softmaxCrossEntropy(logits, oneHot);
 }
 
 /**

@@ -3,6 +3,7 @@
  * by the backend's random ops, so the same seed gives the same weights on every backend.
  */
 import * as tf from "@tensorflow/tfjs";
+import { dense, type DenseActivation } from "../compute/fused-ops.ts";
 import { fillUniform, type Random } from "../data/random.ts";
 
 /**
@@ -37,9 +38,9 @@ export function createDense(random: Random, inputs: number, outputs: number): De
   return { kernel: glorotUniform(random, [inputs, outputs], inputs, outputs), bias: zeros([outputs]) };
 }
 
-/** x·W + b for a batch x of shape [n, inputs]. */
-export function applyDense(layer: Dense, x: tf.Tensor2D): tf.Tensor2D {
-  return tf.add(tf.matMul(x, layer.kernel as tf.Tensor2D), layer.bias);
+/** x·W + b for a batch x of shape [n, inputs], then the activation: one fused op. */
+export function applyDense(layer: Dense, x: tf.Tensor2D, activation: DenseActivation = "linear"): tf.Tensor2D {
+  return dense(x, layer.kernel as tf.Tensor2D, layer.bias as tf.Tensor1D, activation);
 }
 
 /** Filters ([size, size, inputs, outputs], NHWC) and bias of a convolution layer. */
