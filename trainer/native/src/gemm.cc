@@ -1,9 +1,12 @@
-// Single-precision matrix products for the dense layers, the way BLIS and GotoBLAS
-// do them: op(A) and op(B) are copied block by block into small contiguous panels
-// (the copy is also where a transpose is absorbed, so no operand is ever transposed
-// whole), and a register block of 6 rows × 16 columns (12 AVX accumulators) walks
-// the panels with fused multiply-adds. Blocks are sized for the caches: a panel of B
-// (kKc × 16) stays in L1, a block of A (kMc × kKc) in L2.
+// Single-precision matrix products for the dense layers, in the manner of BLIS and
+// GotoBLAS: a register block of 6 rows × 16 columns (12 AVX accumulators) walks the
+// depth with fused multiply-adds, B is copied block by block into contiguous 16-column
+// panels (the copy absorbs B's transpose and pads its ragged edge), and A is read where
+// it lies, six rows side by side (a transposed A just changes the strides). Packing A
+// too, as BLAS libraries do, cost more than it saved here: for the first convolution's
+// input gradient (conv_input_grad.cc: 86,528 × 32 times 32 × 9) copying A cost as much
+// as the product. Blocks are sized for the caches: a panel of B (kKc × 16) stays in
+// L1, the rows of A one pass reads (kMc × kKc) in L2.
 //
 // Why not oneDNN: its GEMM is not safe in this process (conv.cc), and its 1x1
 // convolution, used before, reorders the weights and transposes the left operand on
@@ -37,34 +40,6 @@ struct Matrix {
   int64_t rows, cols;
 };
 
-// Rows [r0, r0 + mc) and columns [p0, p0 + kc) of A as kMr-row panels, each kc × kMr
-// with a panel's kMr values for one column adjacent; rows past the end are zeros.
-void packA(const Matrix& a, int64_t r0, int64_t mc, int64_t p0, int64_t kc, float* dst) {
-  for (int64_t i = 0; i < mc; i += kMr, dst += kc * kMr) {
-    const int rows = static_cast<int>(std::min<int64_t>(kMr, mc - i));
-    if (a.transposed) {
-      // A's rows are adjacent in memory: each column of the panel is one short copy.
-      for (int64_t p = 0; p < kc; ++p) {
-        const float* src = a.data + (p0 + p) * a.rows + r0 + i;
-        float* to = dst + p * kMr;
-        for (int ii = 0; ii < rows; ++ii) to[ii] = src[ii];
-        for (int ii = rows; ii < kMr; ++ii) to[ii] = 0.0f;
-      }
-    } else {
-      // kMr rows read side by side, one column at a time.
-      const float* src[kMr];
-      for (int ii = 0; ii < kMr; ++ii) src[ii] = a.data + (r0 + i + std::min(ii, rows - 1)) * a.cols + p0;
-      if (rows == kMr) {
-        for (int64_t p = 0; p < kc; ++p)
-          for (int ii = 0; ii < kMr; ++ii) dst[p * kMr + ii] = src[ii][p];
-      } else {
-        for (int64_t p = 0; p < kc; ++p)
-          for (int ii = 0; ii < kMr; ++ii) dst[p * kMr + ii] = ii < rows ? src[ii][p] : 0.0f;
-      }
-    }
-  }
-}
-
 // Rows [p0, p0 + kc) and columns [c0, c0 + nc) of B as kNr-column panels, each kc × kNr;
 // columns past the end are zeros.
 void packB(const Matrix& b, int64_t p0, int64_t kc, int64_t c0, int64_t nc, float* dst) {
@@ -97,48 +72,61 @@ struct Epilogue {
   bool relu;          // on the last pass
 };
 
-// C[kMr × kNr] (+)= packed A panel · packed B panel, then the epilogue, all in registers.
-void block(int64_t kc, const float* pa, const float* pb, float* c, int64_t cs, const Epilogue& e) {
-  v8 acc[kMr][2];
-  for (int i = 0; i < kMr; ++i)
-    for (int j = 0; j < 2; ++j) acc[i][j] = e.accumulate ? load(c + i * cs + j * kLanes) : v8{};
-#pragma GCC unroll 4
-  for (int64_t p = 0; p < kc; ++p, pa += kMr, pb += kNr) {
-    const v8 b0 = load(pb), b1 = load(pb + kLanes);
-    for (int i = 0; i < kMr; ++i) {
-      const v8 a = broadcast(pa + i);
-      acc[i][0] = fma(a, b0, acc[i][0]);
-      acc[i][1] = fma(a, b1, acc[i][1]);
-    }
+// Where a block's kMr rows of A are read: element (i, p) at rows[i][p·step]. Rows past
+// A's edge repeat its last row (computed, never stored), so nothing outside A is read.
+struct RowsOfA {
+  const float* rows[kMr];
+  int64_t step;
+};
+
+RowsOfA rowsOf(const Matrix& a, int64_t r, int rows, int64_t p) {
+  RowsOfA at{};
+  for (int i = 0; i < kMr; ++i) {
+    const int64_t row = r + std::min(i, rows - 1);
+    at.rows[i] = a.transposed ? a.data + p * a.rows + row : a.data + row * a.cols + p;
   }
-  for (int i = 0; i < kMr; ++i)
-    for (int j = 0; j < 2; ++j) {
-      v8 v = acc[i][j];
-      if (e.bias != nullptr) v += load(e.bias + j * kLanes);
-      if (e.relu) v = relu(v);
-      store(c + i * cs + j * kLanes, v);
-    }
+  at.step = a.transposed ? a.rows : 1;
+  return at;
 }
 
-// The same for a block at C's edge: computed in a full-size tile, rows × cols copied.
-void edgeBlock(int64_t kc, const float* pa, const float* pb, float* c, int64_t cs, int rows, int cols,
-               const Epilogue& e) {
-  float tile[kMr * kNr] = {};
-  float bias[kNr] = {};
-  for (int i = 0; i < rows; ++i)
-    for (int j = 0; j < cols; ++j) tile[i * kNr + j] = e.accumulate ? c[i * cs + j] : 0.0f;
-  if (e.bias != nullptr) std::copy(e.bias, e.bias + cols, bias);
-  block(kc, pa, pb, tile, kNr, {true, e.bias != nullptr ? bias : nullptr, e.relu});
-  for (int i = 0; i < rows; ++i)
-    for (int j = 0; j < cols; ++j) c[i * cs + j] = tile[i * kNr + j];
+// C[rows × cols] (+)= A's block rows · packed B panel, then the epilogue, all in
+// registers. Full blocks (kMr × kNr) use plain loads and stores; blocks at C's edge
+// compute the padded panel whole and load and store only their own part.
+template <bool Full>
+void block(int64_t kc, const RowsOfA& a, const float* pb, float* c, int64_t cs, const Epilogue& e, int rows = kMr,
+           int cols = kNr) {
+  const int width[2] = {std::min(cols, int{kLanes}), std::max(cols - int{kLanes}, 0)};
+  const auto in = [&](const float* p, int j) { return Full ? load(p + j * kLanes) : loadFirst(p + j * kLanes, width[j]); };
+  v8 acc[kMr][2];
+  for (int i = 0; i < kMr; ++i)
+    for (int j = 0; j < 2; ++j) acc[i][j] = e.accumulate && (Full || i < rows) ? in(c + i * cs, j) : v8{};
+  const float* ar[kMr];
+  for (int i = 0; i < kMr; ++i) ar[i] = a.rows[i];
+  const int64_t step = a.step;
+#pragma GCC unroll 4
+  for (int64_t p = 0; p < kc; ++p, pb += kNr) {
+    const v8 b0 = load(pb), b1 = load(pb + kLanes);
+    for (int i = 0; i < kMr; ++i) {
+      const v8 av = broadcast(ar[i] + p * step);
+      acc[i][0] = fma(av, b0, acc[i][0]);
+      acc[i][1] = fma(av, b1, acc[i][1]);
+    }
+  }
+  for (int i = 0; i < (Full ? kMr : rows); ++i)
+    for (int j = 0; j < 2; ++j) {
+      v8 v = acc[i][j];
+      if (e.bias != nullptr) v += in(e.bias, j);
+      if (e.relu) v = relu(v);
+      if (Full) store(c + i * cs + j * kLanes, v);
+      else storeFirst(c + i * cs + j * kLanes, v, width[j]);
+    }
 }
 
 // C's rows [r0, r1) and columns [c0, c1), every pass over the depth.
 void gemmRange(const Matrix& a, const Matrix& b, float* c, int64_t ldc, int64_t r0, int64_t r1, int64_t c0,
                int64_t c1, const float* bias, bool relu) {
-  static thread_local std::vector<float> packedA, packedB;
+  static thread_local std::vector<float> packedB;
   const int64_t k = a.cols;
-  packedA.resize(kMc * kKc);
   packedB.resize(kKc * kNc);
   // Equal passes over the depth (784 = 4 × 196, not 3 × 256 + 16): a short last pass
   // would load and store C for little work.
@@ -151,17 +139,16 @@ void gemmRange(const Matrix& a, const Matrix& b, float* c, int64_t ldc, int64_t 
       packB(b, pc, kc, jc, nc, packedB.data());
       for (int64_t ic = r0; ic < r1; ic += kMc) {
         const int64_t mc = std::min(kMc, r1 - ic);
-        packA(a, ic, mc, pc, kc, packedA.data());
         for (int64_t j = 0; j < nc; j += kNr) {
           const int cols = static_cast<int>(std::min<int64_t>(kNr, nc - j));
           const Epilogue e{pc > 0, last && bias != nullptr ? bias + jc + j : nullptr, last && relu};
           const float* pb = packedB.data() + (j / kNr) * kc * kNr;
           for (int64_t i = 0; i < mc; i += kMr) {
             const int rows = static_cast<int>(std::min<int64_t>(kMr, mc - i));
-            const float* pa = packedA.data() + (i / kMr) * kc * kMr;
+            const RowsOfA pa = rowsOf(a, ic + i, rows, pc);
             float* ci = c + (ic + i) * ldc + jc + j;
-            if (rows == kMr && cols == kNr) block(kc, pa, pb, ci, ldc, e);
-            else edgeBlock(kc, pa, pb, ci, ldc, rows, cols, e);
+            if (rows == kMr && cols == kNr) block<true>(kc, pa, pb, ci, ldc, e);
+            else block<false>(kc, pa, pb, ci, ldc, e, rows, cols);
           }
         }
       }

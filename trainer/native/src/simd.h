@@ -21,6 +21,34 @@ inline v8 load(const float* p) {
 }
 inline void store(float* p, v8 v) { std::memcpy(p, &v, sizeof v); }
 
+#ifdef __AVX__
+// Lanes [0, n) on, the rest off, for the masked loads and stores below.
+inline __m256i firstLanes(int n) {
+  const __m256i index = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  return _mm256_cmpgt_epi32(_mm256_set1_epi32(n), index);
+}
+#endif
+
+// The first n (0 ≤ n ≤ 8) floats at p, zeros after; nothing past p + n is touched.
+inline v8 loadFirst(const float* p, int n) {
+#ifdef __AVX__
+  return (v8)_mm256_maskload_ps(p, firstLanes(n));
+#else
+  v8 v{};
+  for (int i = 0; i < n; ++i) v[i] = p[i];
+  return v;
+#endif
+}
+
+// Stores v's first n (0 ≤ n ≤ 8) lanes at p; nothing past p + n is touched.
+inline void storeFirst(float* p, v8 v, int n) {
+#ifdef __AVX__
+  _mm256_maskstore_ps(p, firstLanes(n), (__m256)v);
+#else
+  for (int i = 0; i < n; ++i) p[i] = v[i];
+#endif
+}
+
 // *p in every lane, loaded straight into the register.
 inline v8 broadcast(const float* p) {
 #ifdef __AVX__
