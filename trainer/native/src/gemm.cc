@@ -6,7 +6,7 @@
 // too, as BLAS libraries do, cost more than it saved here: for the first convolution's
 // input gradient (conv_input_grad.cc: 86,528 × 32 times 32 × 9) copying A cost as much
 // as the product. Blocks are sized for the caches: a panel of B (kKc × 16) stays in
-// L1, the rows of A one pass reads (kMc × kKc) in L2.
+// L1, the rows of A a tile of C reads (kTaskRows × kKc) in L2.
 //
 // Why not oneDNN: its GEMM is not safe in this process (conv.cc), and its 1x1
 // convolution, used before, reorders the weights and transposes the left operand on
@@ -18,10 +18,6 @@
 #include "kernels.h"
 #include "simd.h"
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
-
 namespace sparring {
 
 namespace {
@@ -29,8 +25,9 @@ namespace {
 constexpr int kMr = 6;            // rows of the register block
 constexpr int kNr = 2 * kLanes;   // columns of the register block
 constexpr int64_t kKc = 256;      // depth of one pass
-constexpr int64_t kMc = 16 * kMr; // rows of A per block
-constexpr int64_t kNc = 32 * kNr; // columns of B per block
+constexpr int64_t kNc = 32 * kNr; // columns of B packed at once
+constexpr int64_t kTaskRows = 8 * kMr;   // a tile of C handed to a thread:
+constexpr int64_t kTaskCols = 4 * kNr;   // its rows of A stay in L2, its panels of B in L1
 // Below this many multiply-adds a second thread costs more to wake than it saves.
 constexpr int64_t kParallelMacs = int64_t{1} << 21;
 
@@ -39,32 +36,6 @@ struct Matrix {
   bool transposed;  // stored as [cols][rows] rather than [rows][cols]
   int64_t rows, cols;
 };
-
-// Rows [p0, p0 + kc) and columns [c0, c0 + nc) of B as kNr-column panels, each kc × kNr;
-// columns past the end are zeros.
-void packB(const Matrix& b, int64_t p0, int64_t kc, int64_t c0, int64_t nc, float* dst) {
-  for (int64_t j = 0; j < nc; j += kNr, dst += kc * kNr) {
-    const int cols = static_cast<int>(std::min<int64_t>(kNr, nc - j));
-    if (b.transposed) {
-      // B's columns are rows in memory: read each along the depth, kNr side by side.
-      const float* src[kNr];
-      for (int jj = 0; jj < kNr; ++jj) src[jj] = b.data + (c0 + j + std::min(jj, cols - 1)) * b.rows + p0;
-      for (int64_t p = 0; p < kc; ++p)
-        for (int jj = 0; jj < kNr; ++jj) dst[p * kNr + jj] = jj < cols ? src[jj][p] : 0.0f;
-    } else if (cols == kNr) {
-      for (int64_t p = 0; p < kc; ++p) {
-        const float* src = b.data + (p0 + p) * b.cols + c0 + j;
-        store(dst + p * kNr, load(src));
-        store(dst + p * kNr + kLanes, load(src + kLanes));
-      }
-    } else {
-      for (int64_t p = 0; p < kc; ++p) {
-        const float* src = b.data + (p0 + p) * b.cols + c0 + j;
-        for (int jj = 0; jj < kNr; ++jj) dst[p * kNr + jj] = jj < cols ? src[jj] : 0.0f;
-      }
-    }
-  }
-}
 
 struct Epilogue {
   bool accumulate;    // add to C's values (a later pass over the depth)
@@ -122,44 +93,27 @@ void block(int64_t kc, const RowsOfA& a, const float* pb, float* c, int64_t cs, 
     }
 }
 
-// C's rows [r0, r1) and columns [c0, c1), every pass over the depth.
-void gemmRange(const Matrix& a, const Matrix& b, float* c, int64_t ldc, int64_t r0, int64_t r1, int64_t c0,
-               int64_t c1, const float* bias, bool relu) {
-  static thread_local std::vector<float> packedB;
-  const int64_t k = a.cols;
-  packedB.resize(kKc * kNc);
-  // Equal passes over the depth (784 = 4 × 196, not 3 × 256 + 16): a short last pass
-  // would load and store C for little work.
-  const int64_t depth = (k + (k + kKc - 1) / kKc - 1) / ((k + kKc - 1) / kKc);
-  for (int64_t jc = c0; jc < c1; jc += kNc) {
-    const int64_t nc = std::min(kNc, c1 - jc);
-    for (int64_t pc = 0; pc < k; pc += depth) {
-      const int64_t kc = std::min(depth, k - pc);
-      const bool last = pc + kc == k;
-      packB(b, pc, kc, jc, nc, packedB.data());
-      for (int64_t ic = r0; ic < r1; ic += kMc) {
-        const int64_t mc = std::min(kMc, r1 - ic);
-        for (int64_t j = 0; j < nc; j += kNr) {
-          const int cols = static_cast<int>(std::min<int64_t>(kNr, nc - j));
-          const Epilogue e{pc > 0, last && bias != nullptr ? bias + jc + j : nullptr, last && relu};
-          const float* pb = packedB.data() + (j / kNr) * kc * kNr;
-          for (int64_t i = 0; i < mc; i += kMr) {
-            const int rows = static_cast<int>(std::min<int64_t>(kMr, mc - i));
-            const RowsOfA pa = rowsOf(a, ic + i, rows, pc);
-            float* ci = c + (ic + i) * ldc + jc + j;
-            if (rows == kMr && cols == kNr) block<true>(kc, pa, pb, ci, ldc, e);
-            else block<false>(kc, pa, pb, ci, ldc, e, rows, cols);
-          }
-        }
-      }
+// Columns [c0, c0 + nc) of B's rows [p0, p0 + kc), packed as panels; one panel per
+// call so that threads can share the packing.
+void packPanel(const Matrix& b, int64_t p0, int64_t kc, int64_t c0, int cols, float* dst) {
+  if (b.transposed) {
+    // B's columns are rows in memory: read each along the depth, kNr side by side.
+    const float* src[kNr];
+    for (int jj = 0; jj < kNr; ++jj) src[jj] = b.data + (c0 + std::min(jj, cols - 1)) * b.rows + p0;
+    for (int64_t p = 0; p < kc; ++p)
+      for (int jj = 0; jj < kNr; ++jj) dst[p * kNr + jj] = jj < cols ? src[jj][p] : 0.0f;
+  } else if (cols == kNr) {
+    for (int64_t p = 0; p < kc; ++p) {
+      const float* src = b.data + (p0 + p) * b.cols + c0;
+      store(dst + p * kNr, load(src));
+      store(dst + p * kNr + kLanes, load(src + kLanes));
+    }
+  } else {
+    for (int64_t p = 0; p < kc; ++p) {
+      const float* src = b.data + (p0 + p) * b.cols + c0;
+      for (int jj = 0; jj < kNr; ++jj) dst[p * kNr + jj] = jj < cols ? src[jj] : 0.0f;
     }
   }
-}
-
-// Start of part t of n parts of [0, size), at multiples of `grain`.
-int64_t split(int64_t size, int64_t grain, int t, int n) {
-  const int64_t units = (size + grain - 1) / grain;
-  return std::min(size, units * t / n * grain);
 }
 
 }  // namespace
@@ -167,26 +121,45 @@ int64_t split(int64_t size, int64_t grain, int t, int n) {
 void gemm(const float* a, bool transA, const float* b, bool transB, float* c, int64_t m, int64_t n, int64_t k,
           const float* bias, bool relu) {
   const Matrix left{a, transA, m, k}, right{b, transB, k, n};
-  int threads = 1;
-#ifdef _OPENMP
-  if (m * n * k >= kParallelMacs) threads = omp_get_max_threads();
-#endif
-  // Each thread takes a share of C's rows or of its columns and packs what it reads
-  // itself: splitting the rows repeats the packing of B, splitting the columns that of
-  // A, so the split is along whichever repeats less.
-  const bool byRows = m * k >= k * n;
-#pragma omp parallel num_threads(threads) if (threads > 1)
-  {
-    int t = 0;
-    int count = 1;
-#ifdef _OPENMP
-    t = omp_get_thread_num();
-    count = omp_get_num_threads();
-#endif
-    if (byRows)
-      gemmRange(left, right, c, n, split(m, kMr, t, count), split(m, kMr, t + 1, count), 0, n, bias, relu);
-    else
-      gemmRange(left, right, c, n, 0, m, split(n, kNr, t, count), split(n, kNr, t + 1, count), bias, relu);
+  // Equal passes over the depth (784 = 4 × 196, not 3 × 256 + 16): a short last pass
+  // would load and store C for little work.
+  const int64_t passes = (k + kKc - 1) / kKc;
+  const int64_t depth = (k + passes - 1) / passes;
+  static thread_local std::vector<float> packed;  // B's block, shared by the threads
+  packed.resize(depth * ((std::min(n, kNc) + kNr - 1) / kNr) * kNr);
+  float* const panels = packed.data();
+  const int64_t rowTasks = (m + kTaskRows - 1) / kTaskRows;
+  // Work is handed out in tiles on demand rather than split in halves: on a shared
+  // machine the second thread often starts late or is descheduled (V8's own
+  // background threads want the core too), and the first then takes its tiles.
+#pragma omp parallel if (m * n * k >= kParallelMacs)
+  for (int64_t jc = 0; jc < n; jc += kNc) {
+    const int64_t nc = std::min(kNc, n - jc);
+    const int64_t colTasks = (nc + kTaskCols - 1) / kTaskCols;
+    for (int64_t pc = 0; pc < k; pc += depth) {
+      const int64_t kc = std::min(depth, k - pc);
+      const bool last = pc + kc == k;
+#pragma omp for schedule(static)
+      for (int64_t j = 0; j < nc; j += kNr)
+        packPanel(right, pc, kc, jc + j, static_cast<int>(std::min<int64_t>(kNr, nc - j)), panels + (j / kNr) * kc * kNr);
+#pragma omp for schedule(dynamic, 1)
+      for (int64_t task = 0; task < rowTasks * colTasks; ++task) {
+        const int64_t r0 = (task % rowTasks) * kTaskRows, r1 = std::min(m, r0 + kTaskRows);
+        const int64_t c0 = (task / rowTasks) * kTaskCols, c1 = std::min(nc, c0 + kTaskCols);
+        for (int64_t j = c0; j < c1; j += kNr) {
+          const int cols = static_cast<int>(std::min<int64_t>(kNr, nc - j));
+          const Epilogue e{pc > 0, last && bias != nullptr ? bias + jc + j : nullptr, last && relu};
+          const float* pb = panels + (j / kNr) * kc * kNr;
+          for (int64_t i = r0; i < r1; i += kMr) {
+            const int rows = static_cast<int>(std::min<int64_t>(kMr, r1 - i));
+            const RowsOfA pa = rowsOf(left, i, rows, pc);
+            float* ci = c + i * n + jc + j;
+            if (rows == kMr && cols == kNr) block<true>(kc, pa, pb, ci, n, e);
+            else block<false>(kc, pa, pb, ci, n, e, rows, cols);
+          }
+        }
+      }
+    }
   }
 }
 
