@@ -9,9 +9,12 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { formatTick, integerTickIncrements } from "../../lib/axis-ticks.ts";
 import { formatValue } from "../../lib/format.ts";
 import { buildPlotData, type PlotLine } from "../../lib/plot-data.ts";
 import { seriesFill } from "../../lib/palette.ts";
+
+const STEP_INCREMENTS = integerTickIncrements();
 
 export interface LineChartProps {
   /** Accessible name, e.g. the metric key. */
@@ -107,6 +110,7 @@ export function LineChart(props: LineChartProps) {
           stroke: axis,
           grid: { stroke: grid, width: 1 },
           ticks: { stroke: grid, width: 1 },
+          incrs: STEP_INCREMENTS,
           label: xLabel,
           labelSize: 18,
           labelFont: "12px system-ui",
@@ -116,6 +120,7 @@ export function LineChart(props: LineChartProps) {
           grid: { stroke: grid, width: 1 },
           ticks: { stroke: grid, width: 1 },
           size: 56,
+          values: (_u, splits, _axis, _space, increment) => splits.map((v) => formatTick(v, increment)),
         },
       ],
       cursor: {
