@@ -18,8 +18,7 @@ import { query } from "../support/graphql.ts";
 import { startNpmStart, type NpmStart } from "../support/npm-start.ts";
 import { alive, killTree, postmasterPid } from "../support/process-tree.ts";
 import { freePort } from "../support/platform.ts";
-import { pollUntil, startTrainerTool, type TrainerProcess } from "../trainer/trainer-process.ts";
-import { TINY_CONFIG } from "../trainer/trainer-process.ts";
+import { pollUntil, runEnded, startTrainerTool, TINY_CONFIG, type TrainerProcess } from "../trainer/trainer-process.ts";
 
 const CYCLES = 30;
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -76,12 +75,7 @@ test("kill -9 of the whole platform mid-run, then npm start again: the run succe
   platform = await startNpmStart(env);
   const outageS = (Date.now() - crashedAt) / 1000;
   console.log(`platform-restart-after-kill-s: ${outageS.toFixed(1)}`);
-  const final = await pollUntil(
-    async () => (await query(api, ops.RunById, { id: run.id })).run!,
-    (r) => r.status !== "RUNNING",
-    "the run to end",
-    240_000,
-  );
+  const final = await runEnded(api, run.id, "the run to end", 240_000);
   assert.equal(final.status, "SUCCEEDED", `${final.error}\n${worker.output()}`);
   assert.match(worker.output(), /reachable again/);
 

@@ -10,7 +10,7 @@ import * as ops from "../support/documents.ts";
 import { query } from "../support/graphql.ts";
 import { killTree, waitForExit } from "../support/process-tree.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
-import { pollUntil, startTrainerTool, stopPlatform, TINY_CONFIG, type TrainerProcess } from "../trainer/trainer-process.ts";
+import { runEnded, startTrainerTool, stopPlatform, TINY_CONFIG, type TrainerProcess } from "../trainer/trainer-process.ts";
 
 /**
  * Short, so that the test is quick, yet long enough for a live run on a busy 2-core machine:
@@ -66,12 +66,7 @@ test("a worker killed with its training process: its run fails as lost in time, 
   await waitForExit(killed);
   const survivorCyclesAtKill = cyclesPrinted(living, survivor.name);
 
-  const lost = await pollUntil(
-    async () => (await query(api, ops.RunById, { id: doomed.id })).run!,
-    (r) => r.status !== "RUNNING",
-    "the killed worker's run to end",
-    (RUN_TIMEOUT_S + MARGIN_S + 30) * 1000,
-  );
+  const lost = await runEnded(api, doomed.id, "the killed worker's run to end", (RUN_TIMEOUT_S + MARGIN_S + 30) * 1000);
   const detectedS = (Date.now() - killedAt) / 1000;
   console.log(`worker-lost-detected-after-s: ${detectedS.toFixed(1)} (RUN_TIMEOUT_S=${RUN_TIMEOUT_S})`);
   assert.equal(lost.status, "FAILED");
@@ -84,12 +79,7 @@ test("a worker killed with its training process: its run fails as lost in time, 
 
   const { run: meanwhile } = await query(api, ops.RunById, { id: survivor.id });
   assert.equal(meanwhile!.status, "RUNNING", `the other run goes on: ${meanwhile!.error}`);
-  const done = await pollUntil(
-    async () => (await query(api, ops.RunById, { id: survivor.id })).run!,
-    (r) => r.status !== "RUNNING",
-    "the other run to end",
-    240_000,
-  );
+  const done = await runEnded(api, survivor.id, "the other run to end", 240_000);
   assert.equal(done.status, "SUCCEEDED", `${done.error}\n${living.output()}`);
   assert.ok(cyclesPrinted(living, survivor.name) > survivorCyclesAtKill, "it trained on after the kill");
   const everyCycle = Array.from({ length: CYCLES + 1 }, (_, i) => i);

@@ -21,7 +21,7 @@ import { subscribeMetrics, type MetricSubscriber } from "../support/metric-subsc
 import { alive, killTree, postmasterPid, waitForExit } from "../support/process-tree.ts";
 import { startProber, type Prober } from "../support/prober.ts";
 import { freePort, startApi, waitFor, type ApiProcess } from "../support/platform.ts";
-import { pollUntil, startTrainerTool, TINY_CONFIG, type TrainerProcess } from "../trainer/trainer-process.ts";
+import { pollUntil, runEnded, startTrainerTool, TINY_CONFIG, type TrainerProcess } from "../trainer/trainer-process.ts";
 
 const OUTAGE_MS = 5_000;
 /** While the database is down, every answer must come within this (a hang runs to the client's timeout). */
@@ -173,12 +173,7 @@ test("PostgreSQL restarts under load: quick errors meanwhile, then the API, subs
   }
 
   // The trainer rode it out: its run succeeds with one point per cycle and key.
-  const final = await pollUntil(
-    async () => (await query(apiUrl, ops.RunById, { id: trained.id })).run!,
-    (r) => r.status !== "RUNNING",
-    "the trained run to end",
-    240_000,
-  );
+  const final = await runEnded(apiUrl, trained.id, "the trained run to end", 240_000);
   assert.equal(final.status, "SUCCEEDED", `${final.error}\n${worker.output()}`);
   const { run: stored } = await query(apiUrl, ops.RunMetrics, { id: trained.id, keys: ["clean_accuracy", "generator_loss"] });
   const steps = Object.fromEntries(stored!.metrics.map((s) => [s.key, s.points.map((p) => p.step)]));

@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import { query } from "../support/graphql.ts";
 import * as ops from "../support/documents.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
-import { pollUntil, startTrainerTool, stopPlatform, TINY_CONFIG, type TrainerProcess } from "./trainer-process.ts";
+import { pollUntil, runEnded, startTrainerTool, stopPlatform, TINY_CONFIG, type TrainerProcess } from "./trainer-process.ts";
 
 const CYCLES = 40;
 
@@ -46,12 +46,7 @@ test("through an API outage mid-run every point arrives exactly once", async () 
   await platform.startApi();
   assert.equal(platform.apiUrl, api, "the API is back on the same port");
 
-  const final = await pollUntil(
-    async () => (await query(api, ops.RunById, { id: run.id })).run!,
-    (r) => r.status !== "RUNNING",
-    "the run to end",
-    240_000,
-  );
+  const final = await runEnded(api, run.id, "the run to end", 240_000);
   assert.equal(final.status, "SUCCEEDED", `${final.error}\n${worker.output()}`);
   assert.match(worker.output(), /reachable again/);
 

@@ -14,7 +14,7 @@ import { ROOT, startPlatform, type Platform } from "../support/platform.ts";
 import { executeRun } from "../../trainer/src/cli/execute-run.ts";
 import { ApiClient } from "../../trainer/src/report/api-client.ts";
 import { startRun } from "../../trainer/src/report/operations.ts";
-import { pollUntil, startTrainerTool, stopPlatform, TINY_CONFIG } from "./trainer-process.ts";
+import { runEnded, startTrainerTool, stopPlatform, TINY_CONFIG } from "./trainer-process.ts";
 
 let platform: Platform;
 let dir: string;
@@ -127,11 +127,7 @@ test("an exception in training finishes the run FAILED with its message, after d
     },
   });
   assert.deepEqual(result, { status: "FAILED", error: "RangeError: the generator diverged at cycle 2", recorded: true });
-  const stored = await pollUntil(
-    async () => (await query(platform.apiUrl, ops.RunById, { id: run.id })).run!,
-    (r) => r.status !== "RUNNING",
-    "the run to end",
-  );
+  const stored = await runEnded(platform.apiUrl, run.id, "the run to end");
   assert.equal(stored.status, "FAILED");
   assert.equal(stored.error, "RangeError: the generator diverged at cycle 2");
   const { run: metrics } = await query(platform.apiUrl, ops.RunMetrics, { id: run.id, keys: ["clean_accuracy"] });

@@ -3,6 +3,8 @@
  * `npm run worker` / `npm run train` start them, with their output kept for assertions.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import * as ops from "../support/documents.ts";
+import { query } from "../support/graphql.ts";
 import { ROOT, type Platform } from "../support/platform.ts";
 
 export interface TrainerProcess {
@@ -73,6 +75,16 @@ export async function pollUntil<T>(read: () => Promise<T>, done: (value: T) => b
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Polls run `id` through the API at `api` until it has ended (neither QUEUED nor RUNNING); returns it. */
+export function runEnded(api: string, id: string, what = "the run to end", timeoutMs?: number) {
+  return pollUntil(
+    async () => (await query(api, ops.RunById, { id })).run!,
+    (r) => r.status !== "QUEUED" && r.status !== "RUNNING",
+    what,
+    timeoutMs,
+  );
 }
 
 /** A config that trains in seconds: the end-to-end tests' standard. */

@@ -7,7 +7,7 @@ import { after, before, test } from "node:test";
 import { collect, query, wsClient } from "../support/graphql.ts";
 import * as ops from "../support/documents.ts";
 import { startPlatform, type Platform } from "../support/platform.ts";
-import { pollUntil, startTrainerTool, stopPlatform, TINY_CONFIG, type TrainerProcess } from "./trainer-process.ts";
+import { pollUntil, runEnded, startTrainerTool, stopPlatform, TINY_CONFIG, type TrainerProcess } from "./trainer-process.ts";
 
 const SWEEP = [0.1, 0.3];
 const PER_CYCLE = ["classifier_loss", "clean_accuracy", "fgsm_accuracy", "examples_per_second"];
@@ -107,18 +107,10 @@ test("a run whose stored config cannot be trained here ends FAILED with the reas
     input: { experimentName: "e2e", method: "STANDARD", config: TINY_CONFIG },
   });
   worker = startTrainerTool("worker", ["--api", api, "--poll", "0.3"]);
-  const failed = await pollUntil(
-    async () => (await query(api, ops.RunById, { id: impossible.id })).run!,
-    (r) => r.status !== "QUEUED" && r.status !== "RUNNING",
-    "the impossible run to end",
-  );
+  const failed = await runEnded(api, impossible.id, "the impossible run to end");
   assert.equal(failed.status, "FAILED");
   assert.match(failed.error ?? "", /"tensorflow" compute backend is not available/);
-  const succeeded = await pollUntil(
-    async () => (await query(api, ops.RunById, { id: fine.id })).run!,
-    (r) => r.status !== "QUEUED" && r.status !== "RUNNING",
-    "the next run to end",
-  );
+  const succeeded = await runEnded(api, fine.id, "the next run to end");
   assert.equal(succeeded.status, "SUCCEEDED", worker.output());
   assert.equal(await worker.stop("SIGTERM"), 0);
 });
